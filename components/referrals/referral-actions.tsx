@@ -1,0 +1,104 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useId, useState, useTransition } from "react";
+import { transitionReferralAction } from "@/app/(app)/referrals/actions";
+import { validationMessageKey } from "@/components/forms/field-error";
+import { type ReferralEvent, transitionOf } from "@/lib/domain/referrals/state-machine";
+import type { UserEvent } from "@/lib/validation/referral";
+
+/**
+ * The buttons for what this user may do now (from the state machine, computed on the server).
+ * Events that need a written note open a text box first. A conflict — someone acted first —
+ * is reported and the page refreshed to show the current state; nothing is overwritten.
+ */
+export function ReferralActions({
+  id,
+  version,
+  actions,
+  label,
+}: {
+  id: string;
+  version: number;
+  actions: ReferralEvent[];
+  label: string;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const noteId = useId();
+  const [pending, startTransition] = useTransition();
+  const [open, setOpen] = useState<UserEvent | null>(null);
+  const [note, setNote] = useState("");
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const events = actions.filter((a): a is UserEvent => a !== "expire" && a !== "withdraw_consent");
+  if (events.length === 0 && !message) return null;
+
+  const fire = (event: UserEvent, text?: string) =>
+    startTransition(async () => {
+      const result = await transitionReferralAction({ id, version, event, note: text });
+      if (result.ok) {
+        setMessage({ kind: "ok", text: t(`referrals.done.${event}`) });
+        setOpen(null);
+        setNote("");
+      } else {
+        const field = result.fieldErrors?.note?.[0] ?? result.fieldErrors?.consent?.[0];
+        setMessage({
+          kind: "error",
+          text: field
+            ? t(validationMessageKey(field) as "validation.required")
+            : result.code === "conflict"
+              ? t("referrals.conflict")
+              : t(`errors.${result.code as "generic"}`),
+        });
+      }
+      router.refresh();
+    });
+
+  return (
+    <div className="referral-actions">
+      {message ? (
+        <div className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
+          {message.text}
+        </div>
+      ) : null}
+      {open ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            fire(open, note);
+          }}
+        >
+          <div className="field">
+            <label htmlFor={noteId}>{t(`referrals.noteLabel.${open}`)}</label>
+            <textarea id={noteId} rows={3} value={note} onChange={(e) => setNote(e.target.value)} required />
+          </div>
+          <div className="actions">
+            <button type="submit" disabled={pending}>
+              {t(`referrals.events.${open}`)}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(null)} disabled={pending}>
+              {t("referrals.cancel")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <fieldset className="actions referral-buttons" aria-label={label}>
+          {events.map((event) => (
+            <button
+              key={event}
+              type="button"
+              className={
+                event === "withdraw" || event === "decline" || event === "return" ? "secondary" : undefined
+              }
+              disabled={pending}
+              onClick={() => (transitionOf(event).noteRequired ? setOpen(event) : fire(event))}
+            >
+              {t(`referrals.events.${event}`)}
+            </button>
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "referrals" ADD CONSTRAINT "referrals_source_screening_id_screenings_id_fk" FOREIGN KEY ("source_screening_id") REFERENCES "public"."screenings"("id") ON DELETE set null ON UPDATE no action;

@@ -1,0 +1,1 @@
+ALTER TABLE "vhr_events" ADD CONSTRAINT "vhr_events_movement_id_movements_id_fk" FOREIGN KEY ("movement_id") REFERENCES "public"."movements"("id") ON DELETE no action ON UPDATE no action;

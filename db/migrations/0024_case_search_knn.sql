@@ -1,0 +1,1 @@
+CREATE INDEX "beneficiaries_office_name_knn" ON "beneficiaries" USING gist ("office_code","name_key" gist_trgm_ops);

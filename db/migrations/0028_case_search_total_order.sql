@@ -1,0 +1,3 @@
+DROP INDEX "beneficiaries_office_name_knn";--> statement-breakpoint
+ALTER TABLE "beneficiaries" ADD COLUMN "search_seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "beneficiaries_search_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "beneficiaries_office_name_knn" ON "beneficiaries" USING gist ("office_code","name_key" gist_trgm_ops,"search_seq");

@@ -1,0 +1,54 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, trackBackgroundWork } from "@/db/client";
+
+/**
+ * Links committed audit rows into the hash chain (migration 0027). recordAudit only appends a
+ * pending row inside the use case's transaction; once that transaction has committed,
+ * withTransaction asks for a link here. Within a process at most one link runs at a time: a
+ * request that arrives while one runs makes it run once more afterwards, so every commit is
+ * followed by a run whose snapshot includes it. Linkers of several processes queue on the chain
+ * head in the database. A row whose run never came (the process died in between) stays pending
+ * until the next run anywhere, and `npm run audit:verify` links before it checks.
+ */
+
+const state = globalThis as unknown as {
+  sanadAuditLink?: { running: boolean; again: boolean };
+  sanadAuditWrites?: number;
+};
+
+/** Counts audit rows appended by this process, so a committing use case can tell it wrote some. */
+export function markAudited(): void {
+  state.sanadAuditWrites = (state.sanadAuditWrites ?? 0) + 1;
+}
+
+/** Audit rows appended so far; compare two readings (a savepoint's rows are counted too). */
+export function auditWrites(): number {
+  return state.sanadAuditWrites ?? 0;
+}
+
+async function linkUntilIdle(link: { running: boolean; again: boolean }): Promise<void> {
+  try {
+    do {
+      link.again = false;
+      await getDb().execute(sql`select audit_chain_link_pending()`);
+    } while (link.again);
+  } catch (error) {
+    // The rows stay pending and are linked by the next run; the use cases have already committed.
+    console.error("audit chain linking failed:", error instanceof Error ? error.message : error);
+  } finally {
+    link.running = false;
+  }
+}
+
+/** Starts linking pending audit rows in the background, or queues one more run after the current one. */
+export function linkAuditChainSoon(): void {
+  state.sanadAuditLink ??= { running: false, again: false };
+  const link = state.sanadAuditLink;
+  if (link.running) {
+    link.again = true;
+    return;
+  }
+  link.running = true;
+  trackBackgroundWork(linkUntilIdle(link));
+}

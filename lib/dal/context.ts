@@ -1,0 +1,44 @@
+import "server-only";
+import { type Database, getDb } from "@/db/client";
+import type { Role } from "@/lib/authz";
+import type { ReferralService } from "@/lib/domain/referrals/catalogue";
+import type { SensitiveCategory } from "@/lib/domain/sensitive";
+import { auditWrites, linkAuditChainSoon } from "./audit/link-chain";
+
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** The signed-in user as the DAL sees them: loaded from the database, never from the token alone. */
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  officeCode: string;
+  mustChangePassword: boolean;
+  /** The role requires TOTP and the user has not enabled it: they must enrol before anything else. */
+  mustEnrolTotp: boolean;
+  /** Sensitive categories granted to this user (lib/domain/sensitive.ts). */
+  categories: SensitiveCategory[];
+  /** For focal points: the services whose work they handle (navigation only; use cases re-check). */
+  services: ReferralService[];
+}
+
+export interface DalContext {
+  actor: Actor;
+  /** Reused when a use case runs inside another's transaction. */
+  tx?: Tx;
+  ip?: string | null;
+}
+
+/**
+ * One transaction per use case; nested calls join the outer one. Once a transaction that wrote
+ * audit rows has committed, their linking into the hash chain is started (lib/dal/audit/link-chain.ts).
+ */
+export async function withTransaction<T>(ctx: { tx?: Tx }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (ctx.tx) return fn(ctx.tx);
+  // Another use case's row counted meanwhile only brings its link forward; runs coalesce.
+  const before = auditWrites();
+  const result = await getDb().transaction(fn);
+  if (auditWrites() !== before) linkAuditChainSoon();
+  return result;
+}

@@ -1,0 +1,150 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { freePort } from "../embedded-db";
+import { type Timing, time } from "./stats";
+
+export interface Server {
+  base: string;
+  stop: () => void;
+}
+
+/** `next start` of the existing production build against the bench database, on loopback only. */
+export async function startServer(databaseUrl: string): Promise<Server> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        AUTH_TRUST_HOST: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/sign-in`)).ok) return { base, stop: () => child.kill("SIGTERM") };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill("SIGTERM");
+  throw new Error("the production server did not start (run `npm run build` first)");
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0] as string);
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = cookiesOf(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password }).toString(),
+  });
+  const session = cookiesOf(response).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed for ${email}`);
+  return [...jar, session].join("; ");
+}
+
+const NATIONALITIES = ["NER", "NGA", "SDN", "TCD", "MLI", "GHA", "EGY", "BGD", "SYR", "ERI"];
+
+/**
+ * A new person per request, spread over birth dates and nationalities as a day of registrations
+ * would be: were they all born on one day in one country, every duplicate check would compare the
+ * name with everyone the run had registered so far.
+ */
+function person(i: number) {
+  const letters = "bdfgjklmnprstvz";
+  let name = "Q";
+  for (let k = 0; k < 8; k++) name += letters[Math.floor(Math.random() * letters.length)];
+  const born = new Date(Date.UTC(1960, 0, 1) + Math.floor(Math.random() * 45 * 365) * 86_400_000);
+  return {
+    biodata: {
+      familyName: `${name}${i}`,
+      givenNames: "Bench",
+      sex: i % 2 ? "male" : "female",
+      dobMode: "exact",
+      dateOfBirth: born.toISOString().slice(0, 10),
+      nationality: NATIONALITIES[i % NATIONALITIES.length],
+      populationType: "migrant",
+      languages: [],
+      baladiyaPcode: "LY021104",
+      detained: false,
+      vulnerabilities: [],
+    },
+    consent: { obtained: "yes", givenBy: "self", givenOn: "2024-01-01", purposes: ["services"] },
+  };
+}
+
+/** Registrations per second with `connections` concurrent clients, each request a new person. */
+export async function registrationsPerSecond(
+  base: string,
+  cookie: string,
+  seconds: number,
+  connections = 20,
+): Promise<{ perSecond: number; p50: number; p97_5: number; non2xx: number; errors: number }> {
+  let i = 0;
+  const result = await autocannon({
+    url: `${base}/api/beneficiaries`,
+    method: "POST",
+    connections,
+    duration: seconds,
+    headers: { "content-type": "application/json", cookie },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(person(i++)) }) }],
+  });
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export async function pageTime(base: string, path: string, cookie: string, runs: number): Promise<Timing> {
+  return time(async () => {
+    const r = await fetch(`${base}${path}`, { headers: { cookie } });
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+    await r.text();
+  }, runs);
+}
+
+/**
+ * The JavaScript a page makes the browser download: every script it references, gzipped. A
+ * `nomodule` script (Next's legacy polyfills) is left out: every browser Next supports runs ES
+ * modules, and such a browser never downloads it.
+ */
+export async function pageJavaScript(
+  base: string,
+  path: string,
+  cookie: string,
+): Promise<{ files: number; gzipKb: number }> {
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const sources = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]+)>/g)]
+        .map((m) => m[1] as string)
+        .filter((attributes) => !/\bnomodule\b/i.test(attributes))
+        .map((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1])
+        .filter((src): src is string => src !== undefined),
+    ),
+  ];
+  let bytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    bytes += gzipSync(body).length;
+  }
+  return { files: sources.length, gzipKb: Math.round((bytes / 1024) * 10) / 10 };
+}

@@ -1,0 +1,420 @@
+/**
+ * `npm run bench`: builds a synthetic dataset in a separate database, then measures the use cases
+ * the field depends on, each against the same query run directly in SQL (the floor). Prints a
+ * table and writes JSON under bench/results/. Asserts nothing: performance is reported, not tested.
+ *
+ *   npm run bench                          full size: 1M people, 5M services, 1M referrals, 500k screenings
+ *   npm run bench -- --small               10k people (what the test suite runs so the harness cannot rot)
+ *   npm run bench -- --beneficiaries 200000 --assistance 1000000 --runs 30 --no-http
+ *   npm run bench -- --keep sanad_bench_full   build into (or reuse) a named database and keep it,
+ *                                              to study plans with EXPLAIN ANALYZE between runs
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { withPostgresServer } from "../embedded-db";
+import { type Timing, time } from "./stats";
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const num = (name: string, fallback: number) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const small = flag("--small");
+const SIZE = {
+  beneficiaries: num("--beneficiaries", small ? 10_000 : 1_000_000),
+  assistance: num("--assistance", small ? 50_000 : 5_000_000),
+  referrals: num("--referrals", small ? 10_000 : 1_000_000),
+  screenings: num("--screenings", small ? 5_000 : 500_000),
+  importRows: num("--import", small ? 2_000 : 100_000),
+};
+const RUNS = num("--runs", small ? 5 : 30);
+const HTTP = !flag("--no-http");
+const HTTP_SECONDS = num("--http-seconds", small ? 3 : 15);
+const keepIndex = argv.indexOf("--keep");
+const KEEP = keepIndex >= 0 ? argv[keepIndex + 1] : undefined;
+if (KEEP !== undefined && !/^[a-z_][a-z0-9_]*$/.test(KEEP)) throw new Error("--keep takes a database name");
+
+interface Row {
+  measure: string;
+  median: number | null;
+  p95: number | null;
+  floorMedian: number | null;
+  ratio: number | null;
+  unit: string;
+  note?: string;
+}
+const rows: Row[] = [];
+const log = (m: string) => console.info(m);
+
+function record(measure: string, t: Timing, floor?: Timing, note?: string) {
+  rows.push({
+    measure,
+    median: round(t.median),
+    p95: round(t.p95),
+    floorMedian: floor ? round(floor.median) : null,
+    ratio: floor ? round(t.median / floor.median, 2) : null,
+    unit: "ms",
+    note,
+  });
+}
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+async function main() {
+  await withPostgresServer(async (serverUrl) => {
+    const name = KEEP ?? `sanad_bench_${process.pid}`;
+    const admin = postgres(serverUrl("postgres"), { max: 1, onnotice: () => {} });
+    const [existing] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!existing) await admin.unsafe(`create database "${name}"`);
+    const url = serverUrl(name);
+    process.env.DATABASE_URL = url;
+    try {
+      await run(url, Boolean(existing));
+    } finally {
+      const { closeDb } = await import("../../db/client");
+      await closeDb();
+      if (!KEEP) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    }
+  });
+}
+
+async function run(url: string, reuse: boolean) {
+  // Imported after DATABASE_URL points at the bench database: the DAL's pool reads it once.
+  const { migrateDatabase } = await import("../../db/migrate");
+  const { seedDatabase } = await import("../../db/seed");
+  const { buildBeneficiaries } = await import("./beneficiaries");
+  const { buildAssistance, buildReferrals, buildScreenings } = await import("./activity");
+  const sql = postgres(url, { max: 4, onnotice: () => {} });
+
+  log(`dataset: ${JSON.stringify(SIZE)}`);
+  const t0 = performance.now();
+  await migrateDatabase(url);
+  if (reuse) {
+    log("reusing the dataset in the kept database (its sizes are what it was built with)");
+  } else {
+    await seedDatabase(url, { beneficiaries: 0 });
+    await sql.unsafe(`insert into users (email, name, role, office_code, password_hash, must_change_password)
+    select 'bench.' || lower(o.code) || '.' || g || '@sanad.example', 'Bench caseworker ' || g, 'caseworker', o.code, 'x', false
+    from offices o cross join generate_series(1, 20) g where o.code <> 'TUN' on conflict do nothing`);
+    const tPeople = performance.now();
+    await buildBeneficiaries(sql, SIZE.beneficiaries);
+    log(`  people: ${((performance.now() - tPeople) / 1000).toFixed(1)} s`);
+    const tServices = performance.now();
+    await buildAssistance(sql, SIZE.assistance, log);
+    log(`  services: ${((performance.now() - tServices) / 1000).toFixed(1)} s`);
+    await buildReferrals(sql, SIZE.referrals);
+    await buildScreenings(sql, SIZE.screenings);
+    await sql.unsafe("vacuum analyze");
+  }
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const [counts] = await sql<Record<string, number>[]>`select
+    (select count(*) from beneficiaries)::int as beneficiaries, (select count(*) from assistance_records)::int as assistance,
+    (select count(*) from referrals)::int as referrals, (select count(*) from screenings)::int as screenings`;
+  log(`${reuse ? "migrated" : "built"} in ${buildSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
+
+  await measureDal(sql);
+  await measureImport();
+  if (HTTP) await measureHttp(url, sql);
+  await sql.end();
+  report(counts ?? {}, buildSeconds);
+}
+
+async function actorFor(email: string) {
+  const { getDb } = await import("../../db/client");
+  const { users, userCategoryGrants } = await import("../../db/schema");
+  const { eq } = await import("drizzle-orm");
+  const [u] = await getDb().select().from(users).where(eq(users.email, email));
+  if (!u) throw new Error(`no user ${email}`);
+  const grants = await getDb().select().from(userCategoryGrants).where(eq(userCategoryGrants.userId, u.id));
+  return {
+    actor: {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      officeCode: u.officeCode,
+      mustChangePassword: false,
+      mustEnrolTotp: false,
+      categories: grants.map((g) => g.category),
+      services: [],
+    },
+    ip: "127.0.0.1",
+  };
+}
+
+async function measureDal(sql: postgres.Sql) {
+  const { listBeneficiaries, SEARCH_SIMILARITY } = await import(
+    "../../lib/dal/beneficiaries/list-beneficiaries"
+  );
+  const { findDuplicates, DUPLICATE_SIMILARITY } = await import(
+    "../../lib/dal/beneficiaries/find-duplicates"
+  );
+  const { getBeneficiary } = await import("../../lib/dal/beneficiaries/get-beneficiary");
+  const { getDashboard } = await import("../../lib/dal/rollup/get-dashboard");
+  const { queryIndicator, queryOverview } = await import("../../lib/dal/rollup/rollup-sql");
+  const { nameKey } = await import("../../lib/domain/names");
+  const { dateOfBirthRangeFor, todayIso } = await import("../../lib/domain/age");
+  // The birth dates the DAL turns "18-59" into, passed as values as the DAL passes them.
+  const adults = dateOfBirthRangeFor("18-59", todayIso());
+  const supervisor = await actorFor("supervisor@sanad.example");
+  const manager = await actorFor("manager@sanad.example");
+
+  // A misspelling of a common pairing: what a caseworker types from a hand-written list.
+  const query = "Muhamad Mahamad";
+  const key = nameKey(query);
+  const raw = (fn: (tx: postgres.TransactionSql) => Promise<unknown>) => () => sql.begin(fn);
+  // Every use case below writes its audit row in its transaction; so does its floor.
+  const audit = (tx: postgres.TransactionSql, action: string) =>
+    tx`insert into audit_events (actor_id, actor_role, ip, action, entity, detail, flagged)
+      values (${supervisor.actor.id}, 'supervisor', '127.0.0.1', ${action}, 'beneficiary', '{}', false)`;
+  record(
+    "search: misspelled name (DAL)",
+    await time(() => listBeneficiaries(supervisor, { q: query }), RUNS),
+    await time(
+      raw(async (tx) => {
+        await tx`select set_config('pg_trgm.similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`;
+        await tx`select b.*, u.name from beneficiaries b join users u on u.id = b.owner_id
+          where b.office_code = 'TIP' and b.name_key % ${key}
+          order by b.name_key <-> ${key}, b.search_seq <-> 0::bigint limit 26`;
+        await audit(tx, "list");
+      }),
+      RUNS,
+    ),
+  );
+  record(
+    "search: filters, no name (DAL)",
+    await time(
+      () => listBeneficiaries(supervisor, { sex: "female", ageGroup: "18-59", nationality: "NER" }),
+      RUNS,
+    ),
+    await time(
+      raw(async (tx) => {
+        await tx`select b.*, u.name from beneficiaries b join users u on u.id = b.owner_id
+          where b.office_code = 'TIP' and b.sex = 'female' and b.nationality = 'NER'
+            and b.date_of_birth between ${adults.from ?? "0001-01-01"} and ${adults.to}
+          order by b.created_at desc, b.id desc limit 26`;
+        await audit(tx, "list");
+      }),
+      RUNS,
+    ),
+  );
+  record(
+    "search: name + filters (DAL)",
+    await time(() => listBeneficiaries(supervisor, { q: query, sex: "male", nationality: "NER" }), RUNS),
+  );
+  const candidate = {
+    familyName: "Mahamat",
+    givenNames: "Muhamad",
+    sex: "male" as const,
+    dateOfBirth: "1995-06-01",
+    nationality: "NER",
+  };
+  const dupKey = nameKey(candidate.familyName, candidate.givenNames);
+  record(
+    "duplicate check (DAL)",
+    await time(() => findDuplicates(supervisor, candidate), RUNS),
+    await time(
+      raw(async (tx) => {
+        await tx`select b.id, b.case_number, b.family_name, b.given_names, b.office_code, b.date_of_birth, best.score
+          from (select id, similarity(name_key, ${dupKey}) as score from beneficiaries
+                where similarity(name_key, ${dupKey}) >= ${DUPLICATE_SIMILARITY} and nationality = 'NER'
+                  and sex = any(array['male', 'unknown']::sex[]) and date_of_birth between '1993-06-01' and '1997-06-01'
+                order by 2 desc, id limit 10) best
+          join beneficiaries b on b.id = best.id order by best.score desc, best.id`;
+        await audit(tx, "duplicate_check");
+      }),
+      RUNS,
+    ),
+  );
+  const [someCase] = await sql<
+    { id: string }[]
+  >`select id from beneficiaries where office_code = 'TIP' limit 1`;
+  if (someCase) {
+    record(
+      "case page data (DAL)",
+      await time(() => getBeneficiary(supervisor, someCase.id), RUNS),
+      await time(
+        // The statements the DAL runs for the page, audit row included, without the DAL around them.
+        raw(async (tx) => {
+          const [b] = await tx`select * from beneficiaries where id = ${someCase.id} and office_code = 'TIP'`;
+          await tx`select name from users where id = ${b?.owner_id}`;
+          await tx`select u.id, u.name from case_assignments a join users u on u.id = a.user_id
+            where a.beneficiary_id = ${someCase.id}`;
+          await tx`select * from consents where beneficiary_id = ${someCase.id} and superseded_at is null
+            order by purpose`;
+          await tx`select owner_id, office_code from beneficiaries where id = ${someCase.id}`;
+          await tx`insert into audit_events (actor_id, actor_role, ip, action, entity, entity_id, detail, flagged)
+            values (${supervisor.actor.id}, 'supervisor', '127.0.0.1', 'read', 'beneficiary', ${someCase.id}, '{}', false)
+            returning id`;
+        }),
+        RUNS,
+      ),
+    );
+  }
+  const codes = (await sql<{ code: string }[]>`select code from indicators where active`).map((r) => r.code);
+  const views = [
+    {
+      label: "dashboard: whole plan",
+      filters: { period: { kind: "plan" }, officeCode: null, mantikaPcode: null, indicatorCode: null },
+      q: { start: "2019-01-01", end: "2021-12-31", officeCode: null, mantikaPcode: null },
+    },
+    {
+      label: "dashboard: one mantika, one year",
+      filters: {
+        period: { kind: "year", year: 2020 },
+        officeCode: null,
+        mantikaPcode: "LY0211",
+        indicatorCode: null,
+      },
+      q: { start: "2020-01-01", end: "2020-12-31", officeCode: null, mantikaPcode: "LY0211" },
+    },
+  ] as const;
+  for (const v of views) {
+    record(
+      `${v.label} (DAL)`,
+      await time(() => getDashboard(manager, v.filters as never), RUNS),
+      await time(async () => {
+        const { getDb } = await import("../../db/client");
+        await getDb().transaction(async (tx) => {
+          await queryOverview(tx, v.q as never, codes);
+          await queryIndicator(tx, v.q as never, codes[0] ?? "vhr_returns");
+        });
+      }, RUNS),
+      "floor: the same roll-up queries without the DAL's authorisation and plan lookups",
+    );
+  }
+}
+
+async function measureImport() {
+  const { startImport } = await import("../../lib/dal/imports/start-import");
+  const { buildKoboCsv, generateImportRows, KOBO_MAPPING } = await import("../../tests/support/import-files");
+  const supervisor = await actorFor("supervisor@sanad.example");
+  const file = buildKoboCsv(generateImportRows(SIZE.importRows, 7), {
+    errors: Math.floor(SIZE.importRows / 100),
+  });
+  const started = performance.now();
+  const { finished } = await startImport(supervisor, {
+    fileName: "bench.csv",
+    bytes: file.bytes,
+    options: { mode: "valid_only", mapping: { columns: KOBO_MAPPING } },
+  });
+  const result = await finished;
+  const seconds = (performance.now() - started) / 1000;
+  rows.push({
+    measure: `bulk import: ${SIZE.importRows} rows, valid rows only`,
+    median: round(seconds, 2),
+    p95: null,
+    floorMedian: null,
+    ratio: null,
+    unit: "s",
+    note: `one run; ${Object.entries(result)
+      .filter(([, v]) => typeof v === "number" || typeof v === "string")
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  });
+}
+
+async function measureHttp(url: string, sql: postgres.Sql) {
+  const { startServer, signIn, registrationsPerSecond, pageTime, pageJavaScript } = await import("./http");
+  const { DEMO_PASSWORD } = await import("../../db/seed/users");
+  const server = await startServer(url);
+  try {
+    const caseworker = await signIn(server.base, "caseworker@sanad.example", DEMO_PASSWORD);
+    const manager = await signIn(server.base, "manager@sanad.example", DEMO_PASSWORD);
+    const reg = await registrationsPerSecond(server.base, caseworker, HTTP_SECONDS);
+    rows.push({
+      measure: "registrations over HTTP, 20 clients, audit on",
+      median: round(reg.perSecond),
+      p95: null,
+      floorMedian: null,
+      ratio: null,
+      unit: "req/s",
+      note: `latency p50 ${reg.p50} ms, p97.5 ${reg.p97_5} ms; non-2xx ${reg.non2xx}, errors ${reg.errors}`,
+    });
+    const supervisorCookie = await signIn(server.base, "supervisor@sanad.example", DEMO_PASSWORD);
+    const [someCase] = await sql<
+      { id: string }[]
+    >`select id from beneficiaries where office_code = 'TIP' limit 1`;
+    if (someCase) {
+      record(
+        "case page over HTTP (server time)",
+        await pageTime(server.base, `/cases/${someCase.id}`, supervisorCookie, RUNS),
+      );
+      const js = await pageJavaScript(server.base, `/cases/${someCase.id}`, supervisorCookie);
+      rows.push({
+        measure: "JS sent by the case page",
+        median: js.gzipKb,
+        p95: null,
+        floorMedian: null,
+        ratio: null,
+        unit: "KB gz",
+        note: `${js.files} scripts`,
+      });
+    }
+    const form = await pageJavaScript(server.base, "/cases/new", caseworker);
+    rows.push({
+      measure: "JS sent by the registration form",
+      median: form.gzipKb,
+      p95: null,
+      floorMedian: null,
+      ratio: null,
+      unit: "KB gz",
+      note: `${form.files} scripts`,
+    });
+    record("dashboard over HTTP (server time)", await pageTime(server.base, "/dashboard", manager, RUNS));
+    const js = await pageJavaScript(server.base, "/dashboard", manager);
+    rows.push({
+      measure: "JS sent by the dashboard",
+      median: js.gzipKb,
+      p95: null,
+      floorMedian: null,
+      ratio: null,
+      unit: "KB gz",
+      note: `${js.files} scripts`,
+    });
+  } finally {
+    server.stop();
+  }
+}
+
+function report(counts: Record<string, number>, buildSeconds: number) {
+  const header = ["measure", "median", "p95", "floor", "ratio", "unit"];
+  const lines = rows.map((r) =>
+    [r.measure, r.median ?? "", r.p95 ?? "", r.floorMedian ?? "", r.ratio ?? "", r.unit].map(String),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  console.info(`\n${fmt(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const l of lines) console.info(fmt(l));
+  for (const r of rows.filter((x) => x.note)) console.info(`  ${r.measure}: ${r.note}`);
+  const dir = path.resolve("bench/results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(
+    dir,
+    `${new Date().toISOString().replace(/[:.]/g, "-")}${small ? "-small" : ""}.json`,
+  );
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { at: new Date().toISOString(), size: SIZE, counts, buildSeconds, runs: RUNS, rows },
+      null,
+      2,
+    ),
+  );
+  console.info(`\nwritten: ${path.relative(process.cwd(), file)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
