@@ -56,6 +56,8 @@ test("a closure request is blocked by an open referral, then approved", async ({
       .fill("Person left Libya; the partner cannot reach them");
     await request.getByRole("button", { name: "Override and approve closure" }).click();
     await expect(closures.getByRole("listitem", { name: caseNumber })).toHaveCount(0);
+    // The confirmation outlives the item it was about.
+    await expect(leila.getByTestId("action-outcome")).toHaveText(`${caseNumber}: closure approved.`);
 
     // The case shows Closed with the reason, for the caseworker too.
     await karim.reload();

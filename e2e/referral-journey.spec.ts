@@ -32,10 +32,11 @@ test("a caseworker refers to MHPSS; the supervisor approves from the queue; the 
     .getByRole("listitem", { name: caseNumber });
   await expect(pending).toContainText("Mental health and psychosocial support");
   await pending.getByRole("button", { name: "Approve and send" }).click();
-  await expect(supervisor.getByText("Approved and sent.")).toBeVisible();
   await expect(
     supervisor.getByTestId("queue-awaiting-approval").getByRole("listitem", { name: caseNumber }),
   ).toHaveCount(0);
+  // The item leaves the queue; the confirmation, naming the case, stays above it.
+  await expect(supervisor.getByTestId("action-outcome")).toHaveText(`${caseNumber}: Approved and sent.`);
 
   const focal = await pageAs(browser, "focalMhpss");
   await focal.goto("/referrals/incoming");
@@ -51,6 +52,7 @@ test("a caseworker refers to MHPSS; the supervisor approves from the queue; the 
   await incoming.getByRole("button", { name: "Mark completed" }).click();
   // Completed: it leaves the list of referrals to act on.
   await expect(focal.getByTestId("incoming-referral").filter({ hasText: caseNumber })).toHaveCount(0);
+  await expect(focal.getByTestId("action-outcome")).toHaveText(`${caseNumber}: Completed.`);
   await focal.goto("/referrals/incoming?show=all");
   await expect(
     focal.getByTestId("incoming-referral").filter({ hasText: caseNumber }).getByTestId("referral-state"),

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { decideClosureAction } from "@/app/(app)/cases/lifecycle-actions";
+import { useAnnounce } from "@/components/forms/action-announcer";
 import { FieldErrorText } from "@/components/forms/field-error";
 import { lazySchema } from "@/components/forms/lazy-resolver";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
@@ -21,13 +22,17 @@ export function DecisionForm({
   requestId,
   version,
   openReferrals,
+  subject,
 }: {
   requestId: string;
   version: number;
   openReferrals: number;
+  /** The case number, naming the case in the page's announcement of the decision. */
+  subject?: string;
 }) {
   const t = useTranslations();
   const router = useRouter();
+  const announce = useAnnounce();
   const id = useId();
   const [overrideReason, setOverride] = useState("");
   const [note, setNote] = useState("");
@@ -48,7 +53,16 @@ export function DecisionForm({
         return setErrors({ note: fields.note?.[0], overrideReason: fields.overrideReason?.[0] });
       }
       const result = await decideClosureAction(input);
-      if (result.ok) return router.refresh();
+      if (result.ok) {
+        if (announce && subject)
+          announce({
+            kind: "ok",
+            text: t(decision === "approve" ? "lifecycle.decision.approved" : "lifecycle.decision.rejected", {
+              subject,
+            }),
+          });
+        return router.refresh();
+      }
       setErrors({
         note: result.fieldErrors?.note?.[0],
         overrideReason: result.fieldErrors?.overrideReason?.[0],

@@ -43,7 +43,12 @@ export async function ClosureRequestsSection({ ctx }: { ctx: DalContext }) {
             {r.mine ? (
               <p className="muted">{t("lifecycle.decision.ownRequest")}</p>
             ) : (
-              <DecisionForm requestId={r.id} version={r.version} openReferrals={r.openReferrals} />
+              <DecisionForm
+                requestId={r.id}
+                version={r.version}
+                openReferrals={r.openReferrals}
+                subject={r.caseNumber}
+              />
             )}
           </li>
         ))}

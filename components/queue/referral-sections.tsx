@@ -47,6 +47,7 @@ export async function ReferralQueueSection({
               version={r.version}
               actions={r.actions}
               label={t("referrals.actionsLabel")}
+              subject={r.caseNumber}
             />
           </li>
         ))}

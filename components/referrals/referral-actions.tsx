@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { transitionReferralAction } from "@/app/(app)/referrals/actions";
+import { useAnnounce } from "@/components/forms/action-announcer";
 import { validationMessageKey } from "@/components/forms/field-error";
 import { type ReferralEvent, transitionOf } from "@/lib/domain/referrals/state-machine";
 import type { UserEvent } from "@/lib/validation/referral";
@@ -12,20 +13,25 @@ import type { UserEvent } from "@/lib/validation/referral";
  * The buttons for what this user may do now (from the state machine, computed on the server).
  * Events that need a written note open a text box first. A conflict — someone acted first —
  * is reported and the page refreshed to show the current state; nothing is overwritten.
+ * On a list page with an announcer, the outcome is shown there, named by `subject`, since the
+ * refresh may take the item off the list; a message about the note stays by the note.
  */
 export function ReferralActions({
   id,
   version,
   actions,
   label,
+  subject,
 }: {
   id: string;
   version: number;
   actions: ReferralEvent[];
   label: string;
+  subject?: string;
 }) {
   const t = useTranslations();
   const router = useRouter();
+  const announce = useAnnounce();
   const noteId = useId();
   const [pending, startTransition] = useTransition();
   const [open, setOpen] = useState<UserEvent | null>(null);
@@ -37,20 +43,32 @@ export function ReferralActions({
   const fire = (event: UserEvent, text?: string) =>
     startTransition(async () => {
       const result = await transitionReferralAction({ id, version, event, note: text });
+      const field = result.ok
+        ? undefined
+        : (result.fieldErrors?.note?.[0] ?? result.fieldErrors?.consent?.[0]);
+      const outcome = result.ok
+        ? { kind: "ok" as const, text: t(`referrals.done.${event}`) }
+        : {
+            kind: "error" as const,
+            text: field
+              ? t(validationMessageKey(field) as "validation.required")
+              : result.code === "conflict"
+                ? t("referrals.conflict")
+                : t(`errors.${result.code as "generic"}`),
+          };
       if (result.ok) {
-        setMessage({ kind: "ok", text: t(`referrals.done.${event}`) });
         setOpen(null);
         setNote("");
+      }
+      if (announce && !field) {
+        setMessage(null);
+        announce(
+          subject
+            ? { ...outcome, text: t("referrals.doneFor", { subject, message: outcome.text }) }
+            : outcome,
+        );
       } else {
-        const field = result.fieldErrors?.note?.[0] ?? result.fieldErrors?.consent?.[0];
-        setMessage({
-          kind: "error",
-          text: field
-            ? t(validationMessageKey(field) as "validation.required")
-            : result.code === "conflict"
-              ? t("referrals.conflict")
-              : t(`errors.${result.code as "generic"}`),
-        });
+        setMessage(outcome);
       }
       router.refresh();
     });

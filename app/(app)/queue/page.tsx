@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ActionAnnouncer } from "@/components/forms/action-announcer";
 import { ClosureRequestsSection } from "@/components/queue/closure-requests-section";
 import { ReferralQueueSection } from "@/components/queue/referral-sections";
 import { requireContext } from "@/lib/auth/actor";
@@ -107,9 +108,11 @@ export default async function QueuePage({
         </div>
         <button type="submit">{t("referrals.queue.apply")}</button>
       </form>
-      {QUEUE_SECTIONS.map((section) => (
-        <div key={section.key}>{section.render({ ctx, queue, t })}</div>
-      ))}
+      <ActionAnnouncer>
+        {QUEUE_SECTIONS.map((section) => (
+          <div key={section.key}>{section.render({ ctx, queue, t })}</div>
+        ))}
+      </ActionAnnouncer>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ActionAnnouncer } from "@/components/forms/action-announcer";
 import { ReferralActions } from "@/components/referrals/referral-actions";
 import { StateBadge } from "@/components/referrals/state-badge";
 import { requireContext } from "@/lib/auth/actor";
@@ -38,55 +39,58 @@ export default async function IncomingReferralsPage({
         </nav>
       </div>
       <p className="muted">{t("referrals.incoming.intro")}</p>
-      {items.length === 0 ? <p className="muted">{t("referrals.incoming.empty")}</p> : null}
-      {items.map((r) => (
-        <section
-          key={r.id}
-          className="card referral"
-          data-testid="incoming-referral"
-          aria-labelledby={`in-${r.id}`}
-        >
-          <h2 id={`in-${r.id}`} style={{ marginBlockStart: 0 }}>
-            {t(`referrals.services.${r.service}`)} · <span dir="ltr">{r.person.caseNumber}</span> ·{" "}
-            {r.person.name} <StateBadge state={r.state} overdue={r.overdue} />
-          </h2>
-          <dl className="facts">
-            <dt>{t("referrals.urgency")}</dt>
-            <dd>{t(`referrals.urgencies.${r.urgency}`)}</dd>
-            {r.dueAt ? (
-              <>
-                <dt>{t("referrals.dueAt")}</dt>
-                <dd>{format.dateTime(new Date(r.dueAt), { dateStyle: "medium", timeStyle: "short" })}</dd>
-              </>
+      <ActionAnnouncer>
+        {items.length === 0 ? <p className="muted">{t("referrals.incoming.empty")}</p> : null}
+        {items.map((r) => (
+          <section
+            key={r.id}
+            className="card referral"
+            data-testid="incoming-referral"
+            aria-labelledby={`in-${r.id}`}
+          >
+            <h2 id={`in-${r.id}`} style={{ marginBlockStart: 0 }}>
+              {t(`referrals.services.${r.service}`)} · <span dir="ltr">{r.person.caseNumber}</span> ·{" "}
+              {r.person.name} <StateBadge state={r.state} overdue={r.overdue} />
+            </h2>
+            <dl className="facts">
+              <dt>{t("referrals.urgency")}</dt>
+              <dd>{t(`referrals.urgencies.${r.urgency}`)}</dd>
+              {r.dueAt ? (
+                <>
+                  <dt>{t("referrals.dueAt")}</dt>
+                  <dd>{format.dateTime(new Date(r.dueAt), { dateStyle: "medium", timeStyle: "short" })}</dd>
+                </>
+              ) : null}
+              <dt>{t("fields.sex")}</dt>
+              <dd>{t(`enums.sex.${r.person.sex}`)}</dd>
+              <dt>{t("case.age")}</dt>
+              <dd>{t("cases.years", { age: r.person.age })}</dd>
+              <dt>{t("fields.nationality")}</dt>
+              <dd>{countryName(r.person.nationality, locale)}</dd>
+              {r.person.phone ? (
+                <>
+                  <dt>{t("fields.phone")}</dt>
+                  <dd dir="ltr">{r.person.phone}</dd>
+                </>
+              ) : null}
+              <dt>{t("referrals.reason")}</dt>
+              <dd>{r.reason}</dd>
+            </dl>
+            <ReferralActions
+              id={r.id}
+              version={r.version}
+              actions={r.actions}
+              label={t("referrals.actionsLabel")}
+              subject={r.person.caseNumber}
+            />
+            {r.assistanceHref ? (
+              <p>
+                <Link href={r.assistanceHref}>{t("referrals.recordAssistance")}</Link>
+              </p>
             ) : null}
-            <dt>{t("fields.sex")}</dt>
-            <dd>{t(`enums.sex.${r.person.sex}`)}</dd>
-            <dt>{t("case.age")}</dt>
-            <dd>{t("cases.years", { age: r.person.age })}</dd>
-            <dt>{t("fields.nationality")}</dt>
-            <dd>{countryName(r.person.nationality, locale)}</dd>
-            {r.person.phone ? (
-              <>
-                <dt>{t("fields.phone")}</dt>
-                <dd dir="ltr">{r.person.phone}</dd>
-              </>
-            ) : null}
-            <dt>{t("referrals.reason")}</dt>
-            <dd>{r.reason}</dd>
-          </dl>
-          <ReferralActions
-            id={r.id}
-            version={r.version}
-            actions={r.actions}
-            label={t("referrals.actionsLabel")}
-          />
-          {r.assistanceHref ? (
-            <p>
-              <Link href={r.assistanceHref}>{t("referrals.recordAssistance")}</Link>
-            </p>
-          ) : null}
-        </section>
-      ))}
+          </section>
+        ))}
+      </ActionAnnouncer>
     </>
   );
 }
