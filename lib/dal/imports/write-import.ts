@@ -1,6 +1,11 @@
 import "server-only";
 import type { Sql } from "postgres";
-import { type DedupeRow, existingDuplicates, inFileDuplicates, shiftYears } from "@/lib/domain/import/dedupe";
+import {
+  type DedupeRow,
+  ExistingDuplicateFinder,
+  inFileDuplicates,
+  shiftYears,
+} from "@/lib/domain/import/dedupe";
 import type { DuplicateFinding } from "@/lib/domain/import/report";
 import { formatCaseNumber } from "@/lib/domain/names";
 import { DUPLICATE_SIMILARITY } from "../beneficiaries/find-duplicates";
@@ -9,13 +14,15 @@ import { copyIntoStaging, createStaging, type StagingRow } from "./staging";
 
 const MAX_CANDIDATES = 10;
 const WRITE_CHUNK = 10_000;
+const EXISTING_BATCH = 5_000;
 
 /**
  * Finds likely duplicates of the file's valid rows with the registration rule (name-key trigram
  * similarity, same nationality, compatible sex, birth within two years) — against the existing
- * records, read once inside this transaction, and within the file (a later row repeating an
- * earlier one) — then stages the rows with what was found. The comparison runs in memory with a
- * prefix filter (lib/domain/import/dedupe.ts): one index probe per row was far too slow at 100,000.
+ * records, read once inside this transaction in batches, and within the file (a later row
+ * repeating an earlier one) — then stages the rows with what was found. The comparison runs in
+ * memory with a prefix filter (lib/domain/import/dedupe.ts): one index probe per row was far too
+ * slow at 100,000.
  */
 export async function stageAndDedupe(
   sql: Sql,
@@ -31,7 +38,9 @@ export async function stageAndDedupe(
   }));
   const nationalities = [...new Set(keys.map((k) => k.nationality))];
   const births = keys.map((k) => k.dateOfBirth).sort();
-  const existing = await sql<
+  type Known = DedupeRow & { order: string; label: string };
+  const finder = new ExistingDuplicateFinder<Known>(keys, DUPLICATE_SIMILARITY, MAX_CANDIDATES);
+  const existing = sql<
     Array<{
       id: string;
       case_number: string;
@@ -46,17 +55,23 @@ export async function stageAndDedupe(
     from beneficiaries
     where nationality = any(${nationalities})
       and date_of_birth between ${shiftYears(births[0] ?? "1900-01-01", -2)} and ${shiftYears(births.at(-1) ?? "1900-01-01", 2)}`;
-  const known = existing.map((e, i) => ({
-    key: i,
-    order: e.id,
-    nameKey: e.name_key,
-    sex: e.sex,
-    nationality: e.nationality,
-    dateOfBirth: e.dob,
-    // Out of the supervisor's office only the office is named, as on the registration form.
-    label: e.office_code === actor.officeCode ? e.case_number : `office:${e.office_code}`,
-  }));
-  const againstExisting = existingDuplicates(keys, known, DUPLICATE_SIMILARITY, MAX_CANDIDATES);
+  // Read in batches and compared as they come, so no more than a batch is held at once.
+  let read = 0;
+  for await (const batch of existing.cursor(EXISTING_BATCH)) {
+    for (const e of batch) {
+      finder.consider({
+        key: read++,
+        order: e.id,
+        nameKey: e.name_key,
+        sex: e.sex,
+        nationality: e.nationality,
+        dateOfBirth: e.dob,
+        // Out of the supervisor's office only the office is named, as on the registration form.
+        label: e.office_code === actor.officeCode ? e.case_number : `office:${e.office_code}`,
+      });
+    }
+  }
+  const againstExisting = finder.result();
   const withinFile = inFileDuplicates(keys, DUPLICATE_SIMILARITY);
   const findings: DuplicateFinding[] = [];
   const staged = rows.map((r) => {

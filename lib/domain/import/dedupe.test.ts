@@ -31,16 +31,25 @@ const FIRST = [
 ];
 const LAST = ["Diallo", "Dialo", "Traore", "Coulibaly", "Kulibaly", "Abdelrahman", "Abdul Rahman", "Hassan"];
 
+/** Birth dates at the edges of the two-year window: year ends, 29 February and its neighbours. */
+const EDGE_DATES = ["12-31", "01-01", "02-28", "02-29", "03-01"];
+
 function sample(n: number, seed: number): DedupeRow[] {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T;
-  return Array.from({ length: n }, (_, i) => ({
-    key: i + 2,
-    nameKey: nameKey(pick(LAST), pick(FIRST)),
-    sex: pick(["male", "female", "unknown"]),
-    nationality: pick(["NER", "TCD"]),
-    dateOfBirth: `${1980 + Math.floor(r() * 10)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
-  }));
+  return Array.from({ length: n }, (_, i) => {
+    const year = 1980 + Math.floor(r() * 10);
+    const edge = r() < 0.3 ? pick(EDGE_DATES) : null;
+    // 29 February only in leap years.
+    const day = edge === "02-29" && year % 4 !== 0 ? "02-28" : edge;
+    return {
+      key: i + 2,
+      nameKey: nameKey(pick(LAST), pick(FIRST)),
+      sex: pick(["male", "female", "unknown"]),
+      nationality: pick(["NER", "TCD"]),
+      dateOfBirth: `${year}-${day ?? `0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`}`,
+    };
+  });
 }
 
 function brute(a: DedupeRow, b: DedupeRow): boolean {
@@ -67,6 +76,26 @@ describe("in-memory duplicate rule", () => {
     }
     expect(expected.size).toBeGreaterThan(10);
     expect(inFileDuplicates(rows, 0.5)).toEqual(expected);
+  });
+
+  it("finds matches across year ends and 29 February, and none three years apart", () => {
+    const row = (key: number, dateOfBirth: string): DedupeRow => ({
+      key,
+      nameKey: nameKey("Diallo", "Mohamed"),
+      sex: "male",
+      nationality: "NER",
+      dateOfBirth,
+    });
+    const found = existingDuplicates(
+      [row(2, "1984-02-29"), row(3, "1990-12-31")],
+      [row(10, "1986-02-28"), row(11, "1986-03-01"), row(12, "1992-12-31"), row(13, "1993-01-01")].map(
+        (e) => ({ ...e, order: String(e.key) }),
+      ),
+      0.5,
+      10,
+    );
+    expect(found.get(2)?.map((e) => e.key)).toEqual([10]);
+    expect(found.get(3)?.map((e) => e.key)).toEqual([12]);
   });
 
   it("finds exactly the existing records a full comparison finds", () => {
