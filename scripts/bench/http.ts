@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { freePort } from "../embedded-db";
@@ -7,7 +8,49 @@ import { type Timing, time } from "./stats";
 
 export interface Server {
   base: string;
+  pid: number | undefined;
   stop: () => void;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU milliseconds (user + system) a process has used, from /proc; null where there is none. */
+function processCpuMs(pid: number | string): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU milliseconds used so far by every PostgreSQL process of this machine (Linux only). */
+function postgresCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+    } catch {
+      continue;
+    }
+    const ms = processCpuMs(pid);
+    if (ms !== null) out.set(pid, ms);
+  }
+  return out;
+}
+
+/** CPU used between two readings of postgresCpuMs, counting processes that started meanwhile. */
+function postgresCpuBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
 }
 
 /** `next start` of the existing production build against the bench database, on loopback only. */
@@ -30,7 +73,8 @@ export async function startServer(databaseUrl: string): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${base}/sign-in`)).ok) return { base, stop: () => child.kill("SIGTERM") };
+      if ((await fetch(`${base}/sign-in`)).ok)
+        return { base, pid: child.pid, stop: () => child.kill("SIGTERM") };
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -88,28 +132,59 @@ function person(i: number) {
   };
 }
 
-/** Registrations per second with `connections` concurrent clients, each request a new person. */
+export interface RegistrationRun {
+  perSecond: number;
+  p50: number;
+  p97_5: number;
+  non2xx: number;
+  errors: number;
+  /**
+   * CPU milliseconds per request: the Next server process, every PostgreSQL process, and this
+   * process (the load generator); null where /proc is not there to read.
+   */
+  cpuMsPerRequest: { server: number; postgres: number; loadGenerator: number } | null;
+}
+
+/**
+ * Registrations per second with `connections` concurrent clients, each request a new person, and
+ * where the CPU of each request went: on a machine of a few cores the sum bounds the rate.
+ */
 export async function registrationsPerSecond(
-  base: string,
+  server: Server,
   cookie: string,
   seconds: number,
   connections = 20,
-): Promise<{ perSecond: number; p50: number; p97_5: number; non2xx: number; errors: number }> {
+): Promise<RegistrationRun> {
   let i = 0;
+  const serverBefore = server.pid === undefined ? null : processCpuMs(server.pid);
+  const postgresBefore = postgresCpuMs();
+  const selfBefore = process.cpuUsage();
   const result = await autocannon({
-    url: `${base}/api/beneficiaries`,
+    url: `${server.base}/api/beneficiaries`,
     method: "POST",
     connections,
     duration: seconds,
     headers: { "content-type": "application/json", cookie },
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(person(i++)) }) }],
   });
+  const self = process.cpuUsage(selfBefore);
+  const serverAfter = server.pid === undefined ? null : processCpuMs(server.pid);
+  const requests = result.requests.total;
+  const perRequest = (ms: number) => Math.round((ms / Math.max(1, requests)) * 10) / 10;
   return {
     perSecond: result.requests.average,
     p50: result.latency.p50,
     p97_5: result.latency.p97_5,
     non2xx: result.non2xx,
     errors: result.errors,
+    cpuMsPerRequest:
+      serverBefore === null || serverAfter === null || postgresBefore.size === 0
+        ? null
+        : {
+            server: perRequest(serverAfter - serverBefore),
+            postgres: perRequest(postgresCpuBetween(postgresBefore, postgresCpuMs())),
+            loadGenerator: perRequest((self.user + self.system) / 1000),
+          },
   };
 }
 

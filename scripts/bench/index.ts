@@ -327,7 +327,8 @@ async function measureHttp(url: string, sql: postgres.Sql) {
   try {
     const caseworker = await signIn(server.base, "caseworker@sanad.example", DEMO_PASSWORD);
     const manager = await signIn(server.base, "manager@sanad.example", DEMO_PASSWORD);
-    const reg = await registrationsPerSecond(server.base, caseworker, HTTP_SECONDS);
+    const reg = await registrationsPerSecond(server, caseworker, HTTP_SECONDS);
+    const cpu = reg.cpuMsPerRequest;
     rows.push({
       measure: "registrations over HTTP, 20 clients, audit on",
       median: round(reg.perSecond),
@@ -335,7 +336,11 @@ async function measureHttp(url: string, sql: postgres.Sql) {
       floorMedian: null,
       ratio: null,
       unit: "req/s",
-      note: `latency p50 ${reg.p50} ms, p97.5 ${reg.p97_5} ms; non-2xx ${reg.non2xx}, errors ${reg.errors}`,
+      note:
+        `latency p50 ${reg.p50} ms, p97.5 ${reg.p97_5} ms; non-2xx ${reg.non2xx}, errors ${reg.errors}` +
+        (cpu
+          ? `; CPU per request: Next server ${cpu.server} ms, PostgreSQL ${cpu.postgres} ms, load generator ${cpu.loadGenerator} ms`
+          : ""),
     });
     const supervisorCookie = await signIn(server.base, "supervisor@sanad.example", DEMO_PASSWORD);
     const [someCase] = await sql<
