@@ -125,7 +125,9 @@ export const rollupCellRanges = pgTable(
 
 /**
  * Maintained distinct counts: how many people one cell of the dashboard counts, for a maintained
- * range, all offices ('') or one office. `dim` is 'mission', 'programme' (subject = programme),
+ * range and a scope: all offices and places (''), one office (its code, three letters) or one
+ * mantika, all offices (its P-code, LY and four digits; the reference tables' checks keep the two
+ * apart). `dim` is 'mission', 'programme' (subject = programme),
  * 'indicator' (subject = indicator, the total) or one of an indicator's breakdowns. Each person's
  * contribution to a cell is 0 or 1 and depends only on their own facts, so the triggers keep the
  * counts exact by subtracting a person's contributions before their facts change and adding them
@@ -136,11 +138,11 @@ export const rollupCells = pgTable(
   {
     startDate: date("start_date", { mode: "string" }).notNull(),
     endDate: date("end_date", { mode: "string" }).notNull(),
-    officeCode: varchar("office_code", { length: 3 }).notNull(),
+    scope: varchar("scope", { length: 6 }).notNull(),
     dim: varchar("dim", { length: 16 }).notNull(),
     subject: varchar("subject", { length: 40 }).notNull(),
     key: varchar("key", { length: 40 }).notNull(),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.startDate, t.endDate, t.officeCode, t.dim, t.subject, t.key] })],
+  (t) => [primaryKey({ columns: [t.startDate, t.endDate, t.scope, t.dim, t.subject, t.key] })],
 );
