@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { PeriodSpec } from "@/lib/domain/rollup/period";
 
+export const OFFICE_CODE = /^[A-Z]{3}$/;
+export const MANTIKA_PCODE = /^LY\d{4}$/;
+
 /** Dashboard filters as they arrive in the URL; anything malformed falls back to the whole plan. */
 export const dashboardParamsSchema = z.object({
   period: z.enum(["plan", "year", "quarter", "month", "custom"]).catch("plan"),
@@ -9,16 +12,8 @@ export const dashboardParamsSchema = z.object({
   month: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
-  office: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional()
-    .catch(undefined),
-  mantika: z
-    .string()
-    .regex(/^LY\d{4}$/)
-    .optional()
-    .catch(undefined),
+  office: z.string().regex(OFFICE_CODE).optional().catch(undefined),
+  mantika: z.string().regex(MANTIKA_PCODE).optional().catch(undefined),
   indicator: z
     .string()
     .regex(/^[a-z][a-z0-9_]{1,39}$/)

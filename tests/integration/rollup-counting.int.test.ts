@@ -196,6 +196,15 @@ describe("counting rules, by hand", () => {
     expect(reached(sup, "da_migrants")).toBe(4);
   });
 
+  it("an office code given as a mantika, or the reverse, is refused rather than read as the other scope", async () => {
+    await expect(view({ kind: "plan" }, "da_migrants", { mantikaPcode: "TIP" })).rejects.toMatchObject({
+      code: "invalid",
+    });
+    await expect(view({ kind: "plan" }, "da_migrants", { officeCode: "LY0211" })).rejects.toMatchObject({
+      code: "invalid",
+    });
+  });
+
   it("the dashboard carries no personal data", async () => {
     const d = await view({ kind: "plan" }, "da_migrants");
     const json = JSON.stringify(d);

@@ -12,9 +12,10 @@ import { can } from "@/lib/authz";
 import { type DateRange, resolvePeriod } from "@/lib/domain/rollup/period";
 import { proratedTarget, straightLineTrajectory } from "@/lib/domain/rollup/trajectory";
 import type { IndicatorCounts } from "@/lib/domain/rollup/types";
-import type { DashboardFilters } from "@/lib/validation/rollup";
+import { type DashboardFilters, MANTIKA_PCODE, OFFICE_CODE } from "@/lib/validation/rollup";
 import { authorize } from "../authorize";
 import { type DalContext, type Tx, withTransaction } from "../context";
+import { invalid } from "../errors";
 import { queryIndicator, queryOverview } from "./rollup-sql";
 
 export const PLAN_PERIOD_CODE = "plan-2019-2021";
@@ -65,6 +66,12 @@ export async function loadPlan(tx: Tx): Promise<{ id: string; range: DateRange }
 /** Per programme and indicator: target, reached, % of target; one indicator's breakdowns and trend. */
 export async function getDashboard(ctx: DalContext, requested: DashboardFilters): Promise<Dashboard> {
   const scope = authorize(ctx.actor, "rollup.view");
+  // Cells of every scope share one column: an office code read as a mantika would find the
+  // office's cells. The URL schema holds these shapes; a direct caller is held to them here.
+  if (requested.officeCode !== null && !OFFICE_CODE.test(requested.officeCode))
+    throw invalid({ office: ["invalid"] });
+  if (requested.mantikaPcode !== null && !MANTIKA_PCODE.test(requested.mantikaPcode))
+    throw invalid({ mantika: ["invalid"] });
   return withTransaction(ctx, async (tx) => {
     const plan = await loadPlan(tx);
     const filters: DashboardFilters = {
