@@ -5,15 +5,28 @@ import { getDb, trackBackgroundWork } from "@/db/client";
 /**
  * Links committed audit rows into the hash chain (migration 0027). recordAudit only appends a
  * pending row inside the use case's transaction; once that transaction has committed,
- * withTransaction asks for a link here. Within a process at most one link runs at a time: a
- * request that arrives while one runs makes it run once more afterwards, so every commit is
- * followed by a run whose snapshot includes it. Linkers of several processes queue on the chain
- * head in the database. A row whose run never came (the process died in between) stays pending
- * until the next run anywhere, and `npm run audit:verify` links before it checks.
+ * withTransaction asks for a link here. A run starts LINK_DELAY_MS after the first request and
+ * links everything committed by then, so the commits of a busy moment share one linking
+ * transaction (and its WAL flush) instead of paying one each. Within a process at most one link
+ * runs at a time: a request that arrives while one runs makes it run once more afterwards, so
+ * every commit is followed by a run whose snapshot includes it. Linkers of several processes
+ * queue on the chain head in the database. A row whose run never came (the process died in
+ * between) stays pending until the next run anywhere, and `npm run audit:verify` links before it
+ * checks. Until linked, a row is protected like any other by the append-only trigger.
  */
 
+/** How long a pending row may wait for its link, gathering the commits that follow it. */
+export const LINK_DELAY_MS = 100;
+
+interface LinkState {
+  /** A run is due; it will see every commit made before it starts. */
+  scheduled: boolean;
+  running: boolean;
+  again: boolean;
+}
+
 const state = globalThis as unknown as {
-  sanadAuditLink?: { running: boolean; again: boolean };
+  sanadAuditLink?: LinkState;
   sanadAuditWrites?: number;
 };
 
@@ -27,7 +40,7 @@ export function auditWrites(): number {
   return state.sanadAuditWrites ?? 0;
 }
 
-async function linkUntilIdle(link: { running: boolean; again: boolean }): Promise<void> {
+async function linkUntilIdle(link: LinkState): Promise<void> {
   try {
     do {
       link.again = false;
@@ -41,14 +54,24 @@ async function linkUntilIdle(link: { running: boolean; again: boolean }): Promis
   }
 }
 
-/** Starts linking pending audit rows in the background, or queues one more run after the current one. */
+/**
+ * Links pending audit rows in the background shortly: schedules a run, or queues one more after
+ * the current one. closeDb waits for a scheduled run too.
+ */
 export function linkAuditChainSoon(): void {
-  state.sanadAuditLink ??= { running: false, again: false };
+  state.sanadAuditLink ??= { scheduled: false, running: false, again: false };
   const link = state.sanadAuditLink;
+  if (link.scheduled) return;
   if (link.running) {
     link.again = true;
     return;
   }
-  link.running = true;
-  trackBackgroundWork(linkUntilIdle(link));
+  link.scheduled = true;
+  trackBackgroundWork(
+    new Promise<void>((resolve) => setTimeout(resolve, LINK_DELAY_MS)).then(() => {
+      link.scheduled = false;
+      link.running = true;
+      return linkUntilIdle(link);
+    }),
+  );
 }
