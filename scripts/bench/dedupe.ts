@@ -28,7 +28,7 @@ function cpuSeconds(work: () => unknown): string {
 
 const file = rowsOf(100_000, 7);
 const existing = rowsOf(300_000, 9);
-console.log(`within the file (100,000 rows): ${cpuSeconds(() => inFileDuplicates(file, 0.5))} s CPU`);
-console.log(
+console.info(`within the file (100,000 rows): ${cpuSeconds(() => inFileDuplicates(file, 0.5))} s CPU`);
+console.info(
   `against 300,000 records: ${cpuSeconds(() => existingDuplicates(file, existing, 0.5, 10))} s CPU`,
 );

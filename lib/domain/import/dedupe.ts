@@ -74,7 +74,7 @@ class GramDictionary {
     const counts = new Map<string, number>();
     for (const r of rows) for (const g of trigrams(r.nameKey)) counts.set(g, (counts.get(g) ?? 0) + 1);
     const order = [...counts].sort(([x, a], [y, b]) => a - b || (x < y ? -1 : 1));
-    order.forEach(([gram], i) => this.ids.set(gram, i));
+    for (const [i, [gram]] of order.entries()) this.ids.set(gram, i);
   }
   /** The grams the file has, ascending, and how many grams the name has in all. */
   encode(nameKey: string): { ids: Int32Array; size: number } {
@@ -158,6 +158,15 @@ function score(a: Entry<DedupeRow>, b: Entry<DedupeRow>, threshold: number): num
 
 type Bucket<R extends DedupeRow> = Map<number, Entry<R>[]>;
 
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /** Entries by nationality, sex and birth year, then by each gram of their probe. */
 class PrefixIndex<R extends DedupeRow> {
   private readonly buckets = new Map<string, Map<string, Map<number, Bucket<R>>>>();
@@ -165,12 +174,9 @@ class PrefixIndex<R extends DedupeRow> {
 
   add(e: Entry<R>): void {
     const { nationality, sex } = e.row;
-    let bySex = this.buckets.get(nationality);
-    if (!bySex) this.buckets.set(nationality, (bySex = new Map()));
-    let byYear = bySex.get(sex);
-    if (!byYear) bySex.set(sex, (byYear = new Map()));
-    let bucket = byYear.get(e.year);
-    if (!bucket) byYear.set(e.year, (bucket = new Map()));
+    const bySex = getOrAdd(this.buckets, nationality, () => new Map<string, Map<number, Bucket<R>>>());
+    const byYear = getOrAdd(bySex, sex, () => new Map<number, Bucket<R>>());
+    const bucket = getOrAdd(byYear, e.year, (): Bucket<R> => new Map());
     for (const g of e.probe) {
       const list = bucket.get(g);
       if (list) list.push(e);
