@@ -8,16 +8,29 @@ import { signIn, uniqueName } from "./support";
  * A fresh account of its own, put in place directly: requiring two-factor for a whole role here
  * would change the sign-in of every other journey running in parallel with that role.
  */
-async function freshCaseworker(email: string, password: string): Promise<void> {
+async function freshCaseworker(email: string, password: string): Promise<string> {
   const sql = postgres(process.env.E2E_DATABASE_URL ?? "", { max: 1, onnotice: () => {} });
   try {
     const hash = await argon2.hash(password, { type: argon2.argon2id });
-    await sql`
+    const [row] = await sql<{ id: string }[]>`
       insert into users (email, name, role, office_code, password_hash, must_change_password)
-      values (${email}, ${`${uniqueName("Totp")} Tester`}, 'caseworker', 'TIP', ${hash}, false)`;
+      values (${email}, ${`${uniqueName("Totp")} Tester`}, 'caseworker', 'TIP', ${hash}, false)
+      returning id`;
+    return row?.id ?? "";
   } finally {
     await sql.end();
   }
+}
+
+/** Turns two-factor on from the account page; returns the secret. */
+async function enrolTwoFactor(page: Page): Promise<string> {
+  await page.goto("/account/security");
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s+/g, "");
+  await page.getByLabel("Code from the app", { exact: true }).fill(await generate({ secret }));
+  await page.getByRole("button", { name: "Confirm and turn on" }).click();
+  await expect(page.getByText("Two-factor authentication is on.")).toBeVisible();
+  return secret;
 }
 
 /**
@@ -47,6 +60,7 @@ test("a user turns on two-factor authentication, then signs in with a code and w
     await expect(page.getByTestId("who")).toBeVisible();
 
     // Enrolment from the sidebar: QR code and key, confirmed with a code computed from the key.
+    // (enrolTwoFactor below takes the short way for the administrator's journey.)
     await page.getByRole("link", { name: "Two-factor authentication" }).click();
     await expect(page).toHaveURL(/\/account\/security$/);
     await expect(page.getByTestId("two-factor-status")).toHaveText("Off");
@@ -131,5 +145,44 @@ test.describe("administrator", () => {
     });
     await expect(box).not.toBeChecked();
     await expect(row).toContainText(/\d+ of \d+ active users/);
+  });
+
+  test("resets the two-factor authentication of a user who lost their phone and codes", async ({
+    page,
+    browser,
+  }) => {
+    const email = `${uniqueName("lost").toLowerCase()}@sanad.example`;
+    const password = `Pass-${uniqueName("pw")}-2025`;
+    const id = await freshCaseworker(email, password);
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const user = await context.newPage();
+    try {
+      await signIn(user, email, password);
+      await expect(user.getByTestId("who")).toBeVisible();
+      await enrolTwoFactor(user);
+
+      await page.goto(`/admin/users/${id}`);
+      await expect(page.getByTestId("user-two-factor")).toHaveText("On");
+      const reason = page.getByLabel("Reason for the reset");
+      await reason.fill("lost");
+      await page.getByRole("button", { name: "Reset two-factor authentication" }).click();
+      await expect(page.getByText("Write a reason of at least 10 characters.")).toBeVisible();
+      await reason.fill("Phone and recovery codes lost; identity checked in person");
+      await page.getByRole("button", { name: "Reset two-factor authentication" }).click();
+      await expect(
+        page.getByText("Two-factor authentication was reset and the user was signed out."),
+      ).toBeVisible();
+      await expect(page.getByTestId("user-two-factor")).toHaveText("Off");
+
+      // Their open session has ended; the password alone signs them in again.
+      await user.reload();
+      await expect(user).toHaveURL(/\/sign-in/);
+      await signIn(user, email, password);
+      await expect(user.getByTestId("who")).toBeVisible();
+      await user.goto("/account/security");
+      await expect(user.getByTestId("two-factor-status")).toHaveText("Off");
+    } finally {
+      await context.close();
+    }
   });
 });

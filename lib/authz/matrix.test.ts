@@ -41,6 +41,7 @@ const EXPECTED: Record<Action, readonly [Cell, Cell, Cell, Cell, Cell, Cell]> = 
   "user.create":                 [ "-",        "-",        "-",               "-",       "all", "-"           ],
   "user.update":                 [ "-",        "-",        "-",               "-",       "all", "-"           ],
   "user.deactivate":             [ "-",        "-",        "-",               "-",       "all", "-"           ],
+  "user.reset_two_factor":       [ "-",        "-",        "-",               "-",       "all", "-"           ],
   "reference.read":              [ "all",      "all",      "all",             "all",     "all", "all"         ],
   "sensitive.break_glass":       [ "own",      "office",   "-",               "-",       "-",   "-"           ],
   "sensitive.review_break_glass":[ "-",        "office",   "-",               "-",       "-",   "-"           ],

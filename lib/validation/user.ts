@@ -39,6 +39,14 @@ export const setActiveSchema = z.object({
   active: z.boolean(),
 });
 
+/** An administrator's reset of a user's two-factor authentication, with the reason for the audit. */
+export const resetTwoFactorSchema = z.object({
+  id: uuid,
+  version: z.coerce.number().int().positive(),
+  reason: requiredText(500).pipe(z.string().min(10, "reasonTooShort")),
+});
+export type ResetTwoFactorInput = z.input<typeof resetTwoFactorSchema>;
+
 export const signInSchema = z.object({
   email,
   password: z.string().min(1, "required").max(200),

@@ -11,6 +11,8 @@ import { confirmTotpEnrolment } from "@/lib/dal/two-factor/confirm-enrolment";
 import { disableTwoFactor } from "@/lib/dal/two-factor/disable-two-factor";
 import { getTwoFactorStatus } from "@/lib/dal/two-factor/get-two-factor-status";
 import { startTotpEnrolment } from "@/lib/dal/two-factor/start-enrolment";
+import { getUser } from "@/lib/dal/users/list-users";
+import { resetTwoFactor } from "@/lib/dal/users/reset-two-factor";
 import { totpCodeAt } from "@/lib/domain/totp";
 import { makeUser, TEST_PASSWORD } from "../support/factories";
 import { dalError } from "./dal-assert";
@@ -276,5 +278,53 @@ describe("disable", () => {
     await getDb().update(users).set({ lockedUntil: null }).where(eq(users.id, ctx.actor.id));
     await disableTwoFactor(ctx, { code: await totpCodeAt(secret, at(61)) }, at(61));
     expect((await getTwoFactorStatus(ctx)).enabled).toBe(false);
+  });
+});
+
+describe("administrator's reset", () => {
+  it("removes a lost factor with a reason, ends the sessions, and lets the password alone sign in", async () => {
+    const { ctx } = await enrolled();
+    const id = ctx.actor.id;
+    const before = await getUser(admin, id);
+    expect(before.twoFactor).toBe("on");
+    const totpRows = () => getDb().select().from(userTotp).where(eq(userTotp.userId, id));
+    const codeRows = () =>
+      getDb().select().from(userTotpRecoveryCodes).where(eq(userTotpRecoveryCodes.userId, id));
+
+    // Refused, each writing nothing: another role, no real reason, a stale version, oneself.
+    const supervisor = await makeUser("supervisor", "TIP");
+    const reason = "Phone stolen; identity checked in person at the Tripoli office";
+    await dalError(resetTwoFactor(supervisor, { id, version: before.version, reason }), "forbidden");
+    const short = await dalError(
+      resetTwoFactor(admin, { id, version: before.version, reason: "lost" }),
+      "invalid",
+    );
+    expect(short.fieldErrors?.reason).toEqual(["reasonTooShort"]);
+    await dalError(resetTwoFactor(admin, { id, version: before.version + 1, reason }), "conflict");
+    const self = await dalError(resetTwoFactor(admin, { id: admin.actor.id, version: 1, reason }), "invalid");
+    expect(self.fieldErrors?._form).toEqual(["cannotResetOwnTwoFactor"]);
+    expect(await totpRows()).toHaveLength(1);
+    expect(await codeRows()).toHaveLength(8);
+    expect(await loadActor(id, 1)).not.toBeNull();
+
+    const { version } = await resetTwoFactor(admin, { id, version: before.version, reason });
+    expect(version).toBe(before.version + 1);
+    expect(await totpRows()).toHaveLength(0);
+    expect(await codeRows()).toHaveLength(0);
+    // The session the user had is over; the password alone signs in again.
+    expect(await loadActor(id, 1)).toBeNull();
+    expect((await signInWithCredentials(ctx.actor.email, TEST_PASSWORD, null, null, at(90))).status).toBe(
+      "ok",
+    );
+    expect((await getUser(admin, id)).twoFactor).toBe("off");
+    const [audit] = await getDb()
+      .select({ actorId: auditEvents.actorId, detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "totp_reset")));
+    expect(audit).toEqual({ actorId: admin.actor.id, detail: { reason } });
+
+    // Nothing left to reset.
+    const again = await dalError(resetTwoFactor(admin, { id, version, reason }), "invalid");
+    expect(again.fieldErrors?._form).toEqual(["twoFactorNotSetUp"]);
   });
 });

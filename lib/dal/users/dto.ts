@@ -13,6 +13,11 @@ export interface UserDto {
   version: number;
 }
 
+export interface UserDetailDto extends UserDto {
+  /** "setting_up": a secret was issued but never confirmed with a code. */
+  twoFactor: "off" | "setting_up" | "on";
+}
+
 export function toUserDto(u: typeof users.$inferSelect): UserDto {
   return {
     id: u.id,

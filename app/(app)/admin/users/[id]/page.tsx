@@ -5,6 +5,7 @@ import { getCategoryGrants } from "@/lib/dal/access/set-category-grant";
 import { getUser } from "@/lib/dal/users/list-users";
 import { CategoryGrantsForm } from "./category-grants-form";
 import { EditUserForm } from "./edit-user-form";
+import { ResetTwoFactorSection } from "./reset-two-factor-form";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireContext();
@@ -19,6 +20,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         {user.email} · {user.active ? t("users.active") : t("users.inactive")}
       </p>
       <EditUserForm user={user} />
+      <ResetTwoFactorSection user={user} />
       <section className="card" aria-labelledby="grants">
         <h2 id="grants" style={{ marginBlockStart: 0 }}>
           {t("access.grants.title")}
