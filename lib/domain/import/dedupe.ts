@@ -8,6 +8,8 @@
  * never sit in memory at once.
  */
 
+import { SEXES } from "../beneficiary";
+
 export interface DedupeRow {
   key: number;
   nameKey: string;
@@ -28,12 +30,22 @@ export function trigrams(text: string): string[] {
   return [...out];
 }
 
+/**
+ * pg_trgm's similarity of two gram lists, computed as the import computes it (sorted integer ids,
+ * merged), so a comparison with PostgreSQL's own `similarity()` checks the import's arithmetic.
+ */
 export function trigramSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(a);
-  let common = 0;
-  for (const t of b) if (set.has(t)) common++;
-  return common / (a.length + b.length - common);
+  const ids = new Map<string, number>();
+  const idOf = (gram: string) => {
+    let id = ids.get(gram);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(gram, id);
+    }
+    return id;
+  };
+  const encode = (grams: readonly string[]) => Int32Array.from(grams, idOf).sort();
+  return jaccard(encode(a), a.length, encode(b), b.length);
 }
 
 /** `date - interval 'n years'` as Postgres computes it (29 February falls back to the 28th). */
@@ -56,12 +68,8 @@ const shiftDateNumber = (n: number, years: number) => {
   return (Math.floor(n / 10_000) + years) * 10_000 + (monthDay === 229 ? 228 : monthDay);
 };
 
-/** Sexes a row of this sex may match: unknown matches anyone. */
-const COMPATIBLE_SEXES: Record<string, readonly string[]> = {
-  male: ["male", "unknown"],
-  female: ["female", "unknown"],
-};
-const compatibleSexes = (sex: string) => COMPATIBLE_SEXES[sex] ?? ["male", "female", "unknown", sex];
+/** The sexes a row of this sex may match: unknown matches anyone, and anyone matches unknown. */
+const compatibleSexes = (sex: string): readonly string[] => (sex === "unknown" ? SEXES : [sex, "unknown"]);
 
 /**
  * Grams as integers, numbered rarest first by the file's own counts, so a row's ids in ascending
@@ -126,14 +134,15 @@ function entry<R extends DedupeRow>(row: R, dictionary: GramDictionary, threshol
   };
 }
 
-/** |A∩B| / |A∪B| of two names, from their sorted known grams and their sizes. */
-function similarity(a: Entry<DedupeRow>, b: Entry<DedupeRow>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/**
+ * |A∩B| / |A∪B| from the sorted ids of the grams both could share and each name's number of
+ * grams in all (a gram only one side has still counts in the union).
+ */
+function jaccard(x: Int32Array, xSize: number, y: Int32Array, ySize: number): number {
+  if (xSize === 0 || ySize === 0) return 0;
   let common = 0;
   let i = 0;
   let j = 0;
-  const x = a.ids;
-  const y = b.ids;
   while (i < x.length && j < y.length) {
     const u = x[i] as number;
     const v = y[j] as number;
@@ -144,7 +153,7 @@ function similarity(a: Entry<DedupeRow>, b: Entry<DedupeRow>): number {
     } else if (u < v) i++;
     else j++;
   }
-  return common / (a.size + b.size - common);
+  return common / (xSize + ySize - common);
 }
 
 /** The rule, with `b` born within `a`'s window (nationality and sex are matched by the index). */
@@ -152,7 +161,7 @@ function score(a: Entry<DedupeRow>, b: Entry<DedupeRow>, threshold: number): num
   if (b.dob < a.from || b.dob > a.to) return null;
   // Jaccard ≥ t needs sizes within a factor t of each other.
   if (a.size * threshold > b.size || b.size * threshold > a.size) return null;
-  const s = similarity(a, b);
+  const s = jaccard(a.ids, a.size, b.ids, b.size);
   return s >= threshold ? s : null;
 }
 
