@@ -36,10 +36,11 @@ function run(
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
 async function main(): Promise<void> {
-  // `npx tsx scripts/test.ts e2e -- e2e/some.spec.ts` runs chosen stages, and passes what follows `--` to Playwright.
+  // `npx tsx scripts/test.ts e2e -- e2e/some.spec.ts` runs chosen stages, and passes what follows
+  // `--` to Playwright or, for the integration stage, to vitest (`integration -- tests/integration/x`).
   const dashdash = process.argv.indexOf("--");
   const only = process.argv.slice(2, dashdash === -1 ? undefined : dashdash);
-  const playwrightArgs = dashdash === -1 ? [] : process.argv.slice(dashdash + 1);
+  const chosen = dashdash === -1 ? [] : process.argv.slice(dashdash + 1);
   const want = (step: string) => only.length === 0 || only.includes(step);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (want("typecheck")) await run("typecheck", bin("tsc"), ["--noEmit"], env);
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     const admin = postgres(serverUrl("postgres"), { max: 1, onnotice: () => {} });
     try {
       if (want("integration")) {
-        await run("integration tests", bin("vitest"), ["run", "--project", "integration"], {
+        await run("integration tests", bin("vitest"), ["run", "--project", "integration", ...chosen], {
           ...env,
           TEST_DATABASE_URL: serverUrl(prefix),
           DATABASE_URL: "",
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
         await migrateDatabase(url);
         await seedDatabase(url, { beneficiaries: 300 });
         await run("production build", process.execPath, ["node_modules/next/dist/bin/next", "build"], env);
-        await run("end-to-end tests", bin("playwright"), ["test", ...playwrightArgs], {
+        await run("end-to-end tests", bin("playwright"), ["test", ...chosen], {
           ...env,
           E2E_DATABASE_URL: url,
           E2E_AUTH_SECRET: randomBytes(32).toString("base64url"),
