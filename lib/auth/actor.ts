@@ -4,12 +4,12 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { loadActor } from "@/lib/dal/auth/load-actor";
 import type { Actor, DalContext } from "@/lib/dal/context";
-import { auth } from "./config";
+import { currentSession } from "./session";
 
 /** The acting user for this request, or null. Loaded once per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = (await auth()) as { userId?: string; sessionVersion?: number } | null;
-  if (!session?.userId || typeof session.sessionVersion !== "number") return null;
+  const session = await currentSession();
+  if (!session) return null;
   return loadActor(session.userId, session.sessionVersion);
 });
 
