@@ -51,8 +51,7 @@ function preparing<T extends Client | postgres.TransactionSql>(client: T): T {
 /**
  * A server on this machine is reached through its Unix socket when the URL names the socket's
  * directory as libpq does (`postgres://user@localhost/db?host=/var/run/postgresql`): postgres.js
- * takes a socket as an option, not in the URL. Over loopback TCP every query's write costs the
- * application the kernel's TCP work on both ends.
+ * takes a socket as an option, not in the URL.
  */
 export function postgresTarget(url: string): { url: string; path?: string } {
   const parsed = new URL(url);
@@ -74,6 +73,7 @@ export function createDatabase(databaseUrl: string, options: { max?: number } = 
   });
   return { sql, db: drizzle(preparing(sql), { schema }) };
 }
+
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");

@@ -23,8 +23,8 @@ function cookieValue(jar: Awaited<ReturnType<typeof cookies>>, name: string): st
 
 /**
  * The session of this request, read from next-auth's cookie with next-auth's own decoder, and only
- * read: `auth()` would also encrypt a renewed token on every call, which a server component or a
- * route handler cannot send back anyway.
+ * read: `auth()` also encrypts a renewed token on every call, which it then discards in server
+ * components and route handlers.
  */
 export async function currentSession(): Promise<SessionClaims | null> {
   const secret = process.env.AUTH_SECRET;
