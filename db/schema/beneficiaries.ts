@@ -106,9 +106,8 @@ export const beneficiaries = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
-    // The duplicate check reads candidates of one nationality, sex and birth window. Its GIN index
-    // of name-prefix tokens (beneficiaries_duplicate_tokens) is an expression over SQL functions,
-    // so it lives in migration 0032 only; this one serves windows the planner prefers to scan.
+    // The duplicate check reads candidates of one nationality, sex and birth window and scores
+    // their names from the index alone (an index-only scan).
     index("beneficiaries_dup_idx").on(t.nationality, t.sex, t.dateOfBirth, t.nameKey, t.id),
     index("beneficiaries_baladiya_idx").on(t.baladiyaPcode),
     check(

@@ -227,9 +227,7 @@ async function measureDal(sql: postgres.Sql) {
       raw(async (tx) => {
         await tx`select b.id, b.case_number, b.family_name, b.given_names, b.office_code, b.date_of_birth, best.score
           from (select id, similarity(name_key, ${dupKey}) as score from beneficiaries
-                where duplicate_tokens(nationality, sex, date_of_birth, name_key)
-                    && duplicate_query_tokens('NER', '{male,unknown}', '1993-06-01', '1997-06-01', ${dupKey})
-                  and similarity(name_key, ${dupKey}) >= ${DUPLICATE_SIMILARITY} and nationality = 'NER'
+                where similarity(name_key, ${dupKey}) >= ${DUPLICATE_SIMILARITY} and nationality = 'NER'
                   and sex = any(array['male', 'unknown']::sex[]) and date_of_birth between '1993-06-01' and '1997-06-01'
                 order by 2 desc, id limit 10) best
           join beneficiaries b on b.id = best.id order by best.score desc, best.id`;

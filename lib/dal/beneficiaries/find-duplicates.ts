@@ -2,7 +2,6 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { beneficiaries } from "@/db/schema";
 import { ageAt, todayIso } from "@/lib/domain/age";
-import { SEXES, type Sex } from "@/lib/domain/beneficiary";
 import { nameKey } from "@/lib/domain/names";
 import { type DuplicateCheckInput, duplicateCheckSchema } from "@/lib/validation/beneficiary";
 import { recordAudit } from "../audit/record-audit";
@@ -52,24 +51,19 @@ export async function findDuplicatesTx(
   if (!key) return [];
   const readScope = authorize(ctx.actor, "beneficiary.read");
   const score = sql<number>`similarity(${beneficiaries.nameKey}, ${key})`;
-  const sexes: readonly Sex[] = v.sex === "unknown" ? SEXES : [v.sex, "unknown"];
-  const bornFrom = shiftYears(v.dateOfBirth, -DOB_WINDOW_YEARS);
-  const bornTo = shiftYears(v.dateOfBirth, DOB_WINDOW_YEARS);
-  // Only people who share one of the name's first trigrams, in this nationality, sex and birth
-  // window, can reach the threshold (migration 0032, beneficiaries_duplicate_tokens): those few are
-  // scored, not everyone in the window. The threshold there is DUPLICATE_SIMILARITY's.
+  // The best candidates first, from the index alone (beneficiaries_dup_idx holds the name key and
+  // id): scored on one nationality, sex and birth window, not through the trigram index, which a
+  // common name matches across the whole table. Only those few rows are then read.
   const best = tx
     .select({ id: beneficiaries.id, score: score.as("score") })
     .from(beneficiaries)
     .where(
       and(
-        sql`duplicate_tokens(${beneficiaries.nationality}, ${beneficiaries.sex}, ${beneficiaries.dateOfBirth}, ${beneficiaries.nameKey})
-          && duplicate_query_tokens(${v.nationality}::bpchar, ${`{${sexes.join(",")}}`}::sex[], ${bornFrom}::date, ${bornTo}::date, ${key})`,
         sql`${score} >= ${DUPLICATE_SIMILARITY}`,
         eq(beneficiaries.nationality, v.nationality),
-        v.sex === "unknown" ? undefined : inArray(beneficiaries.sex, sexes),
-        gte(beneficiaries.dateOfBirth, bornFrom),
-        lte(beneficiaries.dateOfBirth, bornTo),
+        v.sex === "unknown" ? undefined : inArray(beneficiaries.sex, [v.sex, "unknown"]),
+        gte(beneficiaries.dateOfBirth, shiftYears(v.dateOfBirth, -DOB_WINDOW_YEARS)),
+        lte(beneficiaries.dateOfBirth, shiftYears(v.dateOfBirth, DOB_WINDOW_YEARS)),
         excludeId ? sql`${beneficiaries.id} <> ${excludeId}` : undefined,
       ),
     )
