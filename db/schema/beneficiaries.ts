@@ -85,7 +85,6 @@ export const beneficiaries = pgTable(
   },
   (t) => [
     uniqueIndex("beneficiaries_case_number_key").on(t.caseNumber),
-    index("beneficiaries_name_key_trgm").using("gin", sql`${t.nameKey} gin_trgm_ops`),
     // Nearest names first within an office, ties in registration order: a name search reads a
     // page's worth in its final order, not every match.
     index("beneficiaries_office_name_knn").using(
