@@ -212,6 +212,25 @@ async function measureDal(sql: postgres.Sql) {
     "search: name + filters (DAL)",
     await time(() => listBeneficiaries(supervisor, { q: query, sex: "male", nationality: "NER" }), RUNS),
   );
+  // A caseworker sees the cases they own or are assigned to, not the office: the same search
+  // must find their matches among everyone's.
+  const caseworker = await actorFor("caseworker@sanad.example");
+  record(
+    "search: misspelled name, caseworker's own cases (DAL)",
+    await time(() => listBeneficiaries(caseworker, { q: query }), RUNS),
+    await time(
+      raw(async (tx) => {
+        await tx`select set_config('pg_trgm.similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`;
+        await tx`select b.*, u.name from beneficiaries b join users u on u.id = b.owner_id
+          where (b.owner_id = ${caseworker.actor.id} or exists (select 1 from case_assignments a
+              where a.beneficiary_id = b.id and a.user_id = ${caseworker.actor.id}))
+            and b.name_key % ${key}
+          order by b.name_key <-> ${key}, b.search_seq <-> 0::bigint limit 26`;
+        await audit(tx, "list");
+      }),
+      RUNS,
+    ),
+  );
   const candidate = {
     familyName: "Mahamat",
     givenNames: "Muhamad",
