@@ -105,6 +105,10 @@ export const beneficiaries = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // A caseworker's name search scores the names of their own cases from this index alone, then
+    // reads the matches: nearest-first through the office's GiST index would pass over everyone
+    // else's cases of that name first.
+    index("beneficiaries_owner_name_idx").on(t.ownerId, t.nameKey, t.id),
     // The duplicate check reads candidates of one nationality, sex and birth window and scores
     // their names from the index alone (an index-only scan).
     index("beneficiaries_dup_idx").on(t.nationality, t.sex, t.dateOfBirth, t.nameKey, t.id),

@@ -222,8 +222,10 @@ async function measureDal(sql: postgres.Sql) {
       raw(async (tx) => {
         await tx`select set_config('pg_trgm.similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`;
         await tx`select b.*, u.name from beneficiaries b join users u on u.id = b.owner_id
-          where (b.owner_id = ${caseworker.actor.id} or exists (select 1 from case_assignments a
-              where a.beneficiary_id = b.id and a.user_id = ${caseworker.actor.id}))
+          where b.id in (select own.id from beneficiaries own where own.owner_id = ${caseworker.actor.id}
+                and similarity(own.name_key, ${key}) >= ${SEARCH_SIMILARITY}::real
+              union all
+              select a.beneficiary_id from case_assignments a where a.user_id = ${caseworker.actor.id})
             and b.name_key % ${key}
           order by b.name_key <-> ${key}, b.search_seq <-> 0::bigint limit 26`;
         await audit(tx, "list");

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { PgInsertValue } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { beneficiaries } from "@/db/schema";
+import { beneficiaries, caseAssignments } from "@/db/schema";
 import { listBeneficiaries, PAGE_SIZE, SEARCH_SIMILARITY } from "@/lib/dal/beneficiaries/list-beneficiaries";
 import type { DalContext } from "@/lib/dal/context";
 import { AGE_GROUPS, ageAt, ageGroupOf, todayIso } from "@/lib/domain/age";
@@ -228,6 +228,39 @@ describe("keyset pagination", () => {
       const { ids } = await collect(cw, { sort: "registered_desc" });
       expect([...ids].sort()).toEqual(tipIds((s) => s.ownerId === cw.actor.id));
       expect(ids.length).toBeGreaterThan(PAGE_SIZE);
+    }
+  });
+
+  it("a caseworker's name search finds exactly their own and assigned matches, best first", async () => {
+    const key = nameKey(SEARCH);
+    // A colleague's Diallo assigned to cwTip1 is theirs to find too; the colleague's others are not.
+    const [assigned] = await orderedIds(
+      sql`select id from beneficiaries where owner_id = ${cwTip2.actor.id}
+          and similarity(name_key, ${key}) >= ${SEARCH_SIMILARITY}::real order by id limit 1`,
+    );
+    if (!assigned) throw new Error("no colleague's match to assign");
+    await getDb()
+      .insert(caseAssignments)
+      .values({ beneficiaryId: assigned, userId: cwTip1.actor.id, assignedBy: supTip.actor.id });
+    try {
+      const expected = await orderedIds(
+        sql`select id from beneficiaries b
+            where (owner_id = ${cwTip1.actor.id} or exists (select 1 from case_assignments a
+                where a.beneficiary_id = b.id and a.user_id = ${cwTip1.actor.id}))
+              and similarity(name_key, ${key}) >= ${SEARCH_SIMILARITY}::real
+            order by name_key <-> ${key}, search_seq`,
+      );
+      expect(expected).toContain(assigned);
+      expect(expected.length).toBeGreaterThan(5);
+      const { ids, searchMode } = await collect(cwTip1, { q: SEARCH });
+      expect(searchMode).toBe("name");
+      expect(ids).toEqual(expected);
+      const sexOf = (id: string) => seeded.find((s) => s.id === id)?.sex;
+      const { ids: men } = await collect(cwTip1, { q: SEARCH, sex: "male" });
+      expect(men).toEqual(expected.filter((id) => sexOf(id) === "male"));
+      expect(men.length).toBeGreaterThan(0);
+    } finally {
+      await getDb().delete(caseAssignments).where(sql`${caseAssignments.userId} = ${cwTip1.actor.id}`);
     }
   });
 

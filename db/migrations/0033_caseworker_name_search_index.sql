@@ -1,0 +1,1 @@
+CREATE INDEX "beneficiaries_owner_name_idx" ON "beneficiaries" USING btree ("owner_id","name_key","id");
