@@ -37,7 +37,8 @@ const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
 async function main(): Promise<void> {
   // `npx tsx scripts/test.ts e2e -- e2e/some.spec.ts` runs chosen stages, and passes what follows
-  // `--` to Playwright or, for the integration stage, to vitest (`integration -- tests/integration/x`).
+  // `--` to Playwright; when the end-to-end stage does not run, to vitest's integration stage
+  // (`integration -- tests/integration/x.int.test.ts`).
   const dashdash = process.argv.indexOf("--");
   const only = process.argv.slice(2, dashdash === -1 ? undefined : dashdash);
   const chosen = dashdash === -1 ? [] : process.argv.slice(dashdash + 1);
@@ -53,11 +54,16 @@ async function main(): Promise<void> {
     const admin = postgres(serverUrl("postgres"), { max: 1, onnotice: () => {} });
     try {
       if (want("integration")) {
-        await run("integration tests", bin("vitest"), ["run", "--project", "integration", ...chosen], {
-          ...env,
-          TEST_DATABASE_URL: serverUrl(prefix),
-          DATABASE_URL: "",
-        });
+        await run(
+          "integration tests",
+          bin("vitest"),
+          ["run", "--project", "integration", ...(want("e2e") ? [] : chosen)],
+          {
+            ...env,
+            TEST_DATABASE_URL: serverUrl(prefix),
+            DATABASE_URL: "",
+          },
+        );
       }
       if (want("e2e")) {
         const e2eDb = `${prefix}_e2e`;

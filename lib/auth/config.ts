@@ -24,9 +24,11 @@ declare module "next-auth" {
 /**
  * JWT sessions carry only who the user is and which session generation it belongs to; role,
  * office and whether the account is still active are read from the database at every request
- * (lib/auth/actor.ts), so a deactivation or role change takes effect at once.
+ * (lib/auth/actor.ts), so a deactivation or role change takes effect at once. The session is read
+ * there with next-auth's decoder (lib/auth/session.ts): its `auth()` would encrypt a renewed token
+ * on every call and throw it away.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, lte, type SQL, sql } from "drizzle-orm";
-import { baladiyas, beneficiaries, caseAssignments, users } from "@/db/schema";
+import { baladiyas, beneficiaries, users } from "@/db/schema";
 import { dateOfBirthRangeFor, todayIso } from "@/lib/domain/age";
 import { CASE_NUMBER_PATTERN, nameKey, normalizeCaseNumber } from "@/lib/domain/names";
 import { type CaseListQuery, caseListQuerySchema } from "@/lib/validation/beneficiary";
@@ -101,21 +101,6 @@ function filters(q: CaseListQuery): SQL[] {
   return out;
 }
 
-/**
- * The "own" scope for a name search: the caseworker's own cases whose name comes close, scored
- * from beneficiaries_owner_name_idx alone, and the cases they are assigned to. The caller still
- * applies `%`, so this only has to hold every match: similarity ≥ the threshold as a real is what
- * `%` tests. Driven from the caseworker's rows, the search reads their few hundred matches;
- * nearest-first through the office's index it would pass over everyone else's first.
- */
-function ownCasesNamed(actorId: string, key: string): SQL {
-  return sql`${beneficiaries.id} in (
-    select own.id from ${beneficiaries} own
-    where own.owner_id = ${actorId} and similarity(own.name_key, ${key}) >= ${SEARCH_SIMILARITY}::real
-    union all
-    select ${caseAssignments.beneficiaryId} from ${caseAssignments} where ${caseAssignments.userId} = ${actorId})`;
-}
-
 /** The case list: only records in scope, searched by case number or fuzzy name, filtered, keyset-paged. */
 export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Promise<CaseListPage> {
   const scope = authorize(ctx.actor, "beneficiary.list");
@@ -130,14 +115,11 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
   let sort: SortSpec;
   if (text && CASE_NUMBER_PATTERN.test(caseNumber)) {
     searchMode = "case_number";
-    where.push(beneficiaryScope(ctx.actor, scope), eq(beneficiaries.caseNumber, caseNumber));
+    where.push(eq(beneficiaries.caseNumber, caseNumber));
     sort = SORTS.registered_desc;
   } else if (text && key) {
     searchMode = "name";
-    where.push(
-      scope === "own" ? ownCasesNamed(ctx.actor.id, key) : beneficiaryScope(ctx.actor, scope),
-      sql`${beneficiaries.nameKey} % ${key}`,
-    );
+    where.push(sql`${beneficiaries.nameKey} % ${key}`);
     // Trigram distance (1 - similarity), closest first; ties in registration order. The GiST index
     // beneficiaries_office_name_knn returns rows in exactly this order, so a page reads a page.
     sort = {
@@ -147,9 +129,15 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
       tiebreak: "search_seq",
     };
   } else {
-    where.push(beneficiaryScope(ctx.actor, scope));
     sort = SORTS[q.sort];
   }
+  where.unshift(
+    beneficiaryScope(
+      ctx.actor,
+      scope,
+      searchMode === "name" ? { key, similarity: SEARCH_SIMILARITY } : undefined,
+    ),
+  );
   const bySequence = sort.tiebreak === "search_seq";
   const tiebreak = bySequence ? sql`${beneficiaries.searchSeq}` : sql`${beneficiaries.id}`;
   if (cursor && cursorFits(cursor, sort)) {

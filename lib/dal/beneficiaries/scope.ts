@@ -4,8 +4,34 @@ import { beneficiaries, caseAssignments } from "@/db/schema";
 import type { Scope } from "@/lib/authz";
 import type { Actor, Tx } from "../context";
 
-/** The SQL form of a scope in lib/authz, applied to every beneficiary query. */
-export function beneficiaryScope(actor: Actor, scope: Scope): SQL {
+/** A name search: its name key and the similarity at which its `%` matches. */
+export interface NameSearch {
+  key: string;
+  similarity: number;
+}
+
+/**
+ * The "own" scope of a name search: the actor's own cases whose name comes close, scored from
+ * beneficiaries_owner_name_idx alone, and the cases they are assigned to. The caller still applies
+ * `%`, so this only has to hold every match: similarity ≥ the threshold, as a real, is what `%`
+ * tests. Nearest-first through the office's index, the search would pass over everyone else's
+ * cases of the name before it had a page of the caseworker's.
+ */
+function ownCasesNamed(actor: Actor, search: NameSearch): SQL {
+  return sql`${beneficiaries.id} in (
+    select own.id from ${beneficiaries} own
+    where own.owner_id = ${actor.id} and similarity(own.name_key, ${search.key}) >= ${search.similarity}::real
+    union all
+    select ${caseAssignments.beneficiaryId} from ${caseAssignments} where ${caseAssignments.userId} = ${actor.id})`;
+}
+
+/**
+ * The SQL form of a scope in lib/authz, applied to every beneficiary query. For a name search,
+ * whose caller also applies `%`, the "own" scope is written to start from the actor's own rows
+ * (ownCasesNamed); it selects the same cases.
+ */
+export function beneficiaryScope(actor: Actor, scope: Scope, nameSearch?: NameSearch): SQL {
+  if (scope === "own" && nameSearch) return ownCasesNamed(actor, nameSearch);
   switch (scope) {
     case "all":
       return sql`true`;
