@@ -21,6 +21,8 @@ test("caseworker registers a person, meets the duplicate warning, and finds the 
   const warning = page.getByTestId("duplicate-warning");
   await expect(warning).toBeVisible();
   await expect(warning.getByTestId("duplicate-matches")).toContainText(caseNumber);
+  // The match names the person's nationality in the reader's language, not by its code.
+  await expect(warning.getByTestId("duplicate-matches")).toContainText(" · Niger · ");
 
   // Confirming needs a reason; a short one is refused and nothing is saved.
   await page.getByLabel("Why is this a different person?").fill("no");

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
-import { countryName } from "@/lib/reference/countries";
+import { useTranslations } from "next-intl";
+import type { CountryOption } from "./reference";
 
 export type DuplicateMatchView =
   | {
@@ -19,9 +19,16 @@ export type DuplicateMatchView =
     }
   | { inScope: false; officeCode: string; score: number };
 
-export function DuplicateMatches({ matches }: { matches: DuplicateMatchView[] }) {
+export function DuplicateMatches({
+  matches,
+  countries,
+}: {
+  matches: DuplicateMatchView[];
+  /** The form's country list, named on the server in the reader's language. */
+  countries: CountryOption[];
+}) {
   const t = useTranslations();
-  const locale = useLocale();
+  const countryName = (code: string) => countries.find((c) => c.code === code)?.name ?? code;
   return (
     <ul className="matches" data-testid="duplicate-matches">
       {matches.map((m, i) =>
@@ -33,7 +40,7 @@ export function DuplicateMatches({ matches }: { matches: DuplicateMatchView[] })
                 name: `${m.familyName}, ${m.givenNames}`,
                 age: m.age,
                 estimated: m.dobEstimated ? t("register.matchEstimated") : "",
-                nationality: countryName(m.nationality, locale),
+                nationality: countryName(m.nationality),
                 office: t(`offices.${m.officeCode as "TIP"}`),
               })}{" "}
               <span className="muted">

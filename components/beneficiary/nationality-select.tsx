@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { COMMON_NATIONALITIES, STATELESS_OR_UNKNOWN } from "@/lib/reference/countries";
+import { COMMON_NATIONALITIES, STATELESS_OR_UNKNOWN } from "@/lib/reference/nationalities";
 import type { CountryOption } from "./reference";
 
 /** A select with a filter box: the mission's common nationalities first, then all, in the reader's language. */

@@ -1,3 +1,7 @@
+import { STATELESS_OR_UNKNOWN } from "./nationalities";
+
+export { COMMON_NATIONALITIES, STATELESS_OR_UNKNOWN } from "./nationalities";
+
 /**
  * ISO 3166-1 countries as alpha-3 → alpha-2. Names are not stored here: they come from
  * Intl.DisplayNames in the reader's language, so Arabic and French names need no extra data.
@@ -27,27 +31,6 @@ export const COUNTRY_ALPHA2: Readonly<Record<string, string>> = Object.freeze(
 
 export const COUNTRY_CODES: readonly string[] = Object.freeze(Object.keys(COUNTRY_ALPHA2));
 
-/** Nationalities most often met in the mission, listed first in pickers. */
-export const COMMON_NATIONALITIES: readonly string[] = [
-  "NER",
-  "TCD",
-  "SDN",
-  "NGA",
-  "EGY",
-  "GHA",
-  "MLI",
-  "BGD",
-  "CIV",
-  "SEN",
-  "GIN",
-  "ERI",
-  "SOM",
-  "LBY",
-];
-
-/** An extra code for people whose nationality is not established. */
-export const STATELESS_OR_UNKNOWN = "XXX";
-
 export function isCountryCode(code: string): boolean {
   return code === STATELESS_OR_UNKNOWN || Object.hasOwn(COUNTRY_ALPHA2, code);
 }
@@ -60,4 +43,21 @@ export function countryName(code: string, locale: string): string {
   } catch {
     return code;
   }
+}
+
+export interface CountryOption {
+  code: string;
+  name: string;
+}
+
+/**
+ * Every country named and sorted in `locale`. Call it on the server and pass the result down:
+ * Node's and the browser's Intl data name and order some countries differently ("Palestinian
+ * Territories" / "Palestine", Arabic collation), which would break hydration of the form. It also
+ * keeps the code table above out of the browser's JavaScript.
+ */
+export function countryOptions(locale: string): CountryOption[] {
+  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+    a.name.localeCompare(b.name, locale),
+  );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { countryOptions } from "@/components/beneficiary/reference";
 import { requireContext } from "@/lib/auth/actor";
 import { can } from "@/lib/authz";
 import { getReferenceData } from "@/lib/dal/reference/get-reference";
+import { countryOptions } from "@/lib/reference/countries";
 import { RegistrationForm } from "./registration-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -89,7 +89,7 @@ export function RegistrationForm({ reference }: { reference: BiodataReference })
               {t("register.duplicatesTitle")}
             </h2>
             <p>{t("register.duplicatesIntro")}</p>
-            <DuplicateMatches matches={matches} />
+            <DuplicateMatches matches={matches} countries={reference.countries} />
             <div className="field">
               <label htmlFor="duplicateOverrideReason">{t("register.confirmReason")}</label>
               <textarea

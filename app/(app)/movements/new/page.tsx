@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { countryOptions } from "@/components/beneficiary/reference";
 import { MovementForm } from "@/components/movements/movement-form";
 import { requireContext } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/auth/page";
 import { requireMovementOfficer } from "@/lib/dal/vhr/require-movement-officer";
 import { todayIso } from "@/lib/domain/age";
+import { countryOptions } from "@/lib/reference/countries";
 
 export const metadata: Metadata = { robots: { index: false } };
 

@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { countryOptions } from "@/components/beneficiary/reference";
 import { RequestReturnForm } from "@/components/returns/request-return-form";
 import { requireContext } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/auth/page";
 import { listVhrCases } from "@/lib/dal/vhr/list-vhr-cases";
 import { todayIso } from "@/lib/domain/age";
-import { countryName, isCountryCode, STATELESS_OR_UNKNOWN } from "@/lib/reference/countries";
+import { countryName, countryOptions, isCountryCode, STATELESS_OR_UNKNOWN } from "@/lib/reference/countries";
 
 export const metadata: Metadata = { robots: { index: false } };
 

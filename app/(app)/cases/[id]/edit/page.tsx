@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { countryOptions } from "@/components/beneficiary/reference";
 import { requireContext } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/auth/page";
 import { getBeneficiary } from "@/lib/dal/beneficiaries/get-beneficiary";
 import { getReferenceData } from "@/lib/dal/reference/get-reference";
 import type { UascStatus } from "@/lib/domain/beneficiary";
+import { countryOptions } from "@/lib/reference/countries";
 import { EditForm } from "./edit-form";
 
 export default async function EditCasePage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,25 @@
+/**
+ * The nationality lists the pickers need, apart from the country code table
+ * (lib/reference/countries.ts), so that a client component can import them without it.
+ */
+
+/** Nationalities most often met in the mission, listed first in pickers. */
+export const COMMON_NATIONALITIES: readonly string[] = [
+  "NER",
+  "TCD",
+  "SDN",
+  "NGA",
+  "EGY",
+  "GHA",
+  "MLI",
+  "BGD",
+  "CIV",
+  "SEN",
+  "GIN",
+  "ERI",
+  "SOM",
+  "LBY",
+];
+
+/** An extra code for people whose nationality is not established. */
+export const STATELESS_OR_UNKNOWN = "XXX";
