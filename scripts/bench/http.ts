@@ -137,6 +137,8 @@ export interface RegistrationRun {
   p50: number;
   p97_5: number;
   non2xx: number;
+  /** The non-2xx responses by status (409: a duplicate warning; 5xx would be a failure). */
+  non2xxByStatus: Record<string, number>;
   errors: number;
   /**
    * CPU milliseconds per request: the Next server process, every PostgreSQL process, and this
@@ -176,6 +178,11 @@ export async function registrationsPerSecond(
     p50: result.latency.p50,
     p97_5: result.latency.p97_5,
     non2xx: result.non2xx,
+    non2xxByStatus: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {})
+        .filter(([status]) => !status.startsWith("2"))
+        .map(([status, stats]) => [status, stats?.count ?? 0]),
+    ),
     errors: result.errors,
     cpuMsPerRequest:
       serverBefore === null || serverAfter === null || postgresBefore.size === 0

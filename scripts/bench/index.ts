@@ -363,7 +363,13 @@ async function measureHttp(url: string, sql: postgres.Sql) {
       ratio: null,
       unit: "req/s",
       note:
-        `latency p50 ${reg.p50} ms, p97.5 ${reg.p97_5} ms; non-2xx ${reg.non2xx}, errors ${reg.errors}` +
+        `latency p50 ${reg.p50} ms, p97.5 ${reg.p97_5} ms; non-2xx ${reg.non2xx}${
+          reg.non2xx > 0
+            ? ` (${Object.entries(reg.non2xxByStatus)
+                .map(([status, count]) => `${status}: ${count}`)
+                .join(", ")})`
+            : ""
+        }, errors ${reg.errors}` +
         (cpu
           ? `; CPU per request: Next server ${cpu.server} ms, PostgreSQL ${cpu.postgres} ms, load generator ${cpu.loadGenerator} ms`
           : ""),
