@@ -8,8 +8,8 @@ import { getDb, trackBackgroundWork } from "@/db/client";
  * withTransaction asks for a link here. A run starts LINK_DELAY_MS after the first request and
  * links everything committed by then, so the commits of a busy moment share one linking
  * transaction (and its WAL flush) instead of paying one each. Within a process at most one link
- * runs at a time: a request that arrives while one runs makes it run once more afterwards, so
- * every commit is followed by a run whose snapshot includes it. Linkers of several processes
+ * runs at a time: a request that arrives while one runs makes it run once more, LINK_DELAY_MS
+ * after it ends, so every commit is followed by a run whose snapshot includes it. Linkers of several processes
  * queue on the chain head in the database. A row whose run never came (the process died in
  * between) stays pending until the next run anywhere, and `npm run audit:verify` links before it
  * checks. Until linked, a row is protected like any other by the append-only trigger.
@@ -42,10 +42,14 @@ export function auditWrites(): number {
 
 async function linkUntilIdle(link: LinkState): Promise<void> {
   try {
-    do {
+    for (;;) {
       link.again = false;
       await getDb().execute(sql`select audit_chain_link_pending()`);
-    } while (link.again);
+      if (!link.again) break;
+      // Commits arrived during the run: gather those that follow too, as for the first run,
+      // rather than linking a few rows per run back to back while requests keep coming.
+      await new Promise((resolve) => setTimeout(resolve, LINK_DELAY_MS));
+    }
   } catch (error) {
     // The rows stay pending and are linked by the next run; the use cases have already committed.
     console.error("audit chain linking failed:", error instanceof Error ? error.message : error);
