@@ -151,6 +151,30 @@ describe("audit chain linking", () => {
     expect(await verifyAuditChain(getDb())).toMatchObject({ ok: true });
   });
 
+  it("finds pending rows through the unlinked index, past the stale entries linking leaves", async () => {
+    // Every linked row leaves a stale entry in both indexes that match "chain_seq is null" until
+    // vacuum; a bitmap scan would visit the heap for each of them on every run (migration 0034).
+    await Promise.all(Array.from({ length: 200 }, (_, i) => write(`stale-${i}`)));
+    await link();
+    await write("pending-after-stale");
+    const [fn] = (await getDb().execute(
+      sql`select proconfig from pg_proc where proname = 'audit_chain_link_pending'`,
+    )) as unknown as Array<{ proconfig: string[] | null }>;
+    expect(fn?.proconfig).toContain("enable_bitmapscan=off");
+    const plan = await getDb().transaction(async (tx) => {
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      const rows = (await tx.execute(
+        sql`explain (format json) select * from audit_events where chain_seq is null order by id`,
+      )) as unknown as Array<{
+        "QUERY PLAN": Array<{ Plan: { "Node Type": string; "Index Name"?: string } }>;
+      }>;
+      return rows[0]?.["QUERY PLAN"][0]?.Plan;
+    });
+    expect(plan).toMatchObject({ "Node Type": "Index Scan", "Index Name": "audit_events_unlinked_idx" });
+    expect(await link()).toBe(1);
+    expect(await verifyAuditChain(getDb())).toMatchObject({ ok: true });
+  });
+
   it("even with the linking flag set, only the chain columns of a pending row may be filled", async () => {
     const failure = await getDb()
       .transaction(async (tx) => {
