@@ -42,3 +42,24 @@ test("caseworker registers a person, meets the duplicate warning, and finds the 
   await expect(list).toContainText(caseNumber);
   await expect(list).toContainText(second ?? "");
 });
+
+test("a duplicate whose nationality is not established is named so, not by a code", async ({ page }) => {
+  const family = uniqueName("Abakar");
+  const caseNumber = await registerPerson(page, {
+    familyName: family,
+    givenNames: "Issa",
+    dateOfBirth: "2001-03-10",
+    nationality: "XXX",
+  });
+  await page.goto("/cases/new");
+  await fillRegistration(page, {
+    familyName: family,
+    givenNames: "Issa",
+    dateOfBirth: "2001-09-01",
+    nationality: "XXX",
+  });
+  await page.getByRole("button", { name: "Register", exact: true }).click();
+  const matches = page.getByTestId("duplicate-warning").getByTestId("duplicate-matches");
+  await expect(matches).toContainText(caseNumber);
+  await expect(matches).toContainText(" · Stateless or unknown · ");
+});

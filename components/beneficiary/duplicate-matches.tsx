@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { STATELESS_OR_UNKNOWN } from "@/lib/reference/nationalities";
 import type { CountryOption } from "./reference";
 
 export type DuplicateMatchView =
@@ -28,7 +29,10 @@ export function DuplicateMatches({
   countries: CountryOption[];
 }) {
   const t = useTranslations();
-  const countryName = (code: string) => countries.find((c) => c.code === code)?.name ?? code;
+  const countryName = (code: string) =>
+    code === STATELESS_OR_UNKNOWN
+      ? t("enums.stateless")
+      : (countries.find((c) => c.code === code)?.name ?? code);
   return (
     <ul className="matches" data-testid="duplicate-matches">
       {matches.map((m, i) =>
