@@ -9,10 +9,11 @@ import { getDb, trackBackgroundWork } from "@/db/client";
  * links everything committed by then, so the commits of a busy moment share one linking
  * transaction (and its WAL flush) instead of paying one each. Within a process at most one link
  * runs at a time: a request that arrives while one runs makes it run once more, LINK_DELAY_MS
- * after it ends, so every commit is followed by a run whose snapshot includes it. Linkers of several processes
- * queue on the chain head in the database. A row whose run never came (the process died in
- * between) stays pending until the next run anywhere, and `npm run audit:verify` links before it
- * checks. Until linked, a row is protected like any other by the append-only trigger.
+ * after it ends, so every commit is followed by a run whose snapshot includes it. Linkers of
+ * several processes queue on the chain head in the database. A row whose run never came (the
+ * process died in between) stays pending until the next run anywhere, and `npm run audit:verify`
+ * links before it checks. Until linked, a row is protected like any other by the append-only
+ * trigger.
  */
 
 /** How long a pending row may wait for its link, gathering the commits that follow it. */
