@@ -15,11 +15,15 @@ export function loadMessages(locale: string, dir = MESSAGES_DIR): Messages {
   const cached = cache.get(locale);
   if (cached && process.env.NODE_ENV === "production") return cached;
   const merged: Messages = {};
-  const localeDir = path.join(dir, locale);
+  // Read at run time from the source tree. turbopackIgnore keeps the build's file tracer from
+  // taking these dynamic paths as a reason to trace the whole project.
+  const localeDir = path.join(/* turbopackIgnore: true */ dir, locale);
   for (const file of readdirSync(localeDir)
     .filter((f) => f.endsWith(".json"))
     .sort()) {
-    const part = JSON.parse(readFileSync(path.join(localeDir, file), "utf8")) as Messages;
+    const part = JSON.parse(
+      readFileSync(path.join(/* turbopackIgnore: true */ localeDir, file), "utf8"),
+    ) as Messages;
     for (const [namespace, value] of Object.entries(part)) {
       if (namespace in merged)
         throw new Error(`Message namespace "${namespace}" is defined twice (${locale}/${file})`);
