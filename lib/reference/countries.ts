@@ -54,7 +54,8 @@ export interface CountryOption {
  * Every country named and sorted in `locale`. Call it on the server and pass the result down:
  * Node's and the browser's Intl data name and order some countries differently ("Palestinian
  * Territories" / "Palestine", Arabic collation), which would break hydration of the form. It also
- * keeps the code table above out of the browser's JavaScript.
+ * keeps the code table above out of the JavaScript a form's page loads with; the shared
+ * beneficiary schema, which the form loads once the page is idle, still checks codes against it.
  */
 export function countryOptions(locale: string): CountryOption[] {
   return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>

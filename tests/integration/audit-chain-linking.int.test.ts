@@ -161,6 +161,7 @@ describe("audit chain linking", () => {
       sql`select proconfig from pg_proc where proname = 'audit_chain_link_pending'`,
     )) as unknown as Array<{ proconfig: string[] | null }>;
     expect(fn?.proconfig).toContain("enable_bitmapscan=off");
+    await getDb().execute(sql`analyze audit_events`);
     const plan = await getDb().transaction(async (tx) => {
       await tx.execute(sql`set local enable_bitmapscan = off`);
       const rows = (await tx.execute(
