@@ -31,6 +31,7 @@ export function BreakGlassForm({
   }
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {

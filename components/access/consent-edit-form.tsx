@@ -30,6 +30,7 @@ export function ConsentEditForm({
   };
   return (
     <form
+      method="post"
       aria-label={t("consentEdit.title")}
       onSubmit={(e) => {
         e.preventDefault();

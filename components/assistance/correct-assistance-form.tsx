@@ -63,6 +63,7 @@ export function CorrectAssistanceForm({
   const replace = watch("replace");
   return (
     <form
+      method="post"
       noValidate
       onSubmit={handleSubmit(async (values) => {
         setFormError(null);

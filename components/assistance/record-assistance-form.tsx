@@ -54,6 +54,7 @@ export function RecordAssistanceForm({
   });
   return (
     <form
+      method="post"
       noValidate
       onSubmit={handleSubmit(async (values) => {
         setFormError(null);

@@ -61,6 +61,7 @@ export function ActionForm({
   };
   return (
     <form
+      method="post"
       aria-label={label}
       className={className}
       aria-busy={pending}

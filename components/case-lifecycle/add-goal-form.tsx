@@ -34,7 +34,7 @@ export function AddGoalForm({ beneficiaryId }: { beneficiaryId: string }) {
     if (!result.fieldErrors?.goal) setFormError(failureText(t, result));
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form method="post" onSubmit={submit} noValidate>
       {error ? (
         <div className="alert error" role="alert">
           {error}

@@ -80,6 +80,7 @@ export function DecisionForm({
       ) : null}
       <div className="grid-2">
         <form
+          method="post"
           onSubmit={(e) => {
             e.preventDefault();
             decide("approve");
@@ -107,6 +108,7 @@ export function DecisionForm({
           </button>
         </form>
         <form
+          method="post"
           onSubmit={(e) => {
             e.preventDefault();
             decide("reject");

@@ -38,7 +38,7 @@ export function GoalEditor({
   });
   const base = `goal-${goal.id}`;
   return (
-    <form onSubmit={submit} noValidate className="goal-editor">
+    <form method="post" onSubmit={submit} noValidate className="goal-editor">
       {error ? (
         <div className="alert error" role="alert">
           {error}

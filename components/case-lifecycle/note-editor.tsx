@@ -44,7 +44,7 @@ export function NoteEditor({ note }: { note: { id: string; body: string; version
   }
   const base = `note-${note.id}`;
   return (
-    <form onSubmit={submit} noValidate>
+    <form method="post" onSubmit={submit} noValidate>
       {error ? (
         <div className="alert error" role="alert">
           {error}

@@ -44,7 +44,7 @@ export function PlanActionForm({
   });
   const base = `action-${goalId}`;
   return (
-    <form onSubmit={submit} noValidate className="plan-action-form">
+    <form method="post" onSubmit={submit} noValidate className="plan-action-form">
       {error ? (
         <div className="alert error" role="alert">
           {error}

@@ -31,7 +31,7 @@ export function ReopenForm({ beneficiaryId }: { beneficiaryId: string }) {
     if (!result.fieldErrors?.reason) setFormError(failureText(t, result));
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form method="post" onSubmit={submit} noValidate>
       {error ? (
         <div className="alert error" role="alert">
           {error}

@@ -38,7 +38,7 @@ export function RequestClosureForm({
     setFormError(failureText(t, result));
   });
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="request-closure">
+    <form method="post" onSubmit={submit} noValidate aria-labelledby="request-closure">
       <h3 id="request-closure">{t("lifecycle.closure.requestTitle")}</h3>
       {openReferrals > 0 ? (
         <div className="alert warn" role="note">

@@ -43,7 +43,7 @@ export function TaskForm({
     if (!result.fieldErrors || result.fieldErrors._form) setFormError(failureText(t, result));
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form method="post" onSubmit={submit} noValidate>
       {error ? (
         <div className="alert error" role="alert">
           {error}

@@ -49,7 +49,7 @@ export function MovementForm({
   });
   const e = formState.errors;
   return (
-    <form onSubmit={submit} noValidate className="card">
+    <form method="post" onSubmit={submit} noValidate className="card">
       {error ? (
         <div className="alert error" role="alert">
           {error}

@@ -29,6 +29,7 @@ export function EditReferralForm({
   const [pending, startTransition] = useTransition();
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {

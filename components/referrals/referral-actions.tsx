@@ -82,6 +82,7 @@ export function ReferralActions({
       ) : null}
       {open ? (
         <form
+          method="post"
           onSubmit={(e) => {
             e.preventDefault();
             fire(open, note);

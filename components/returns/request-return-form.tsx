@@ -73,7 +73,7 @@ export function RequestReturnForm({
     setMessage(failureMessage(t, result, setError, FIELDS, false));
   });
   return (
-    <form className="card" onSubmit={submit} noValidate>
+    <form method="post" className="card" onSubmit={submit} noValidate>
       <FormAlert message={message} onReload={() => setMessage(null)} />
       <fieldset className="field">
         <legend>{t("returns.new.consentLegend")}</legend>

@@ -72,7 +72,13 @@ export function DateStepForm({
   });
   const id = `step-${event}`;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid={`step-${event}`}>
+    <form
+      method="post"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      data-testid={`step-${event}`}
+    >
       <h3 id={`${id}-title`}>{t(`returns.steps.titles.${event}`)}</h3>
       <FormAlert message={message} onReload={() => setMessage(null)} />
       <div className="field">
@@ -163,7 +169,13 @@ export function TravelDocumentForm({
     "aria-describedby": `doc-${name}-error`,
   });
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="doc-title" data-testid="step-issue_travel_document">
+    <form
+      method="post"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="doc-title"
+      data-testid="step-issue_travel_document"
+    >
       <h3 id="doc-title">{t(`returns.steps.titles.${key}`)}</h3>
       {replacement ? <p className="muted">{t("returns.steps.replaceHint")}</p> : null}
       <FormAlert message={message} onReload={() => setMessage(null)} />
@@ -243,7 +255,7 @@ export function WithdrawForm({ vhrCaseId, version }: { vhrCaseId: string; versio
     setMessage(failureMessage(t, result, setError, ["reason"]));
   });
   return (
-    <form onSubmit={submit} noValidate data-testid="step-withdraw">
+    <form method="post" onSubmit={submit} noValidate data-testid="step-withdraw">
       <FormAlert message={message} onReload={() => setMessage(null)} />
       <div className="field">
         <label htmlFor="withdraw-reason">{t("returns.steps.withdrawReason")}</label>
@@ -318,7 +330,13 @@ export function HandOffForm({
     setMessage(failureMessage(t, result, setError, HANDOFF_FIELDS));
   });
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="handoff-title" data-testid="step-hand_off">
+    <form
+      method="post"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="handoff-title"
+      data-testid="step-hand_off"
+    >
       <h3 id="handoff-title">{t("returns.steps.titles.hand_off")}</h3>
       {organisations.length === 0 ? (
         <p className="alert warn" role="status">

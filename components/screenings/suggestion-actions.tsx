@@ -69,7 +69,7 @@ export function SuggestionActions({
   return (
     <div className="suggestion-actions">
       {dismissing ? (
-        <form onSubmit={dismiss} noValidate>
+        <form method="post" onSubmit={dismiss} noValidate>
           <div className="field">
             <label htmlFor={`${id}-reason`}>{t("screenings.suggestion.dismissReason")}</label>
             <textarea

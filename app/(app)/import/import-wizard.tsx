@@ -110,7 +110,7 @@ export function ImportWizard({ savedMappings }: { savedMappings: SavedMapping[] 
 
   return (
     <>
-      <form className="card" onSubmit={inspect}>
+      <form method="post" className="card" onSubmit={inspect}>
         <h2>{t("step.upload")}</h2>
         <div className="field">
           <label htmlFor="import-file">{t("file.label")}</label>

@@ -39,7 +39,7 @@ export function PasswordForm() {
     </div>
   );
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       {formError && formError !== "invalid" ? (
         <div className="alert error" role="alert">
           {t(`errors.${formError as "generic"}`)}

@@ -15,6 +15,7 @@ export function DisableForm() {
   const [error, setError] = useState<string | null>(null);
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {

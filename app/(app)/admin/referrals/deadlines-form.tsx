@@ -19,6 +19,7 @@ export function DeadlinesForm({ version, hours }: { version: number; hours: Reco
   const [pending, startTransition] = useTransition();
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {

@@ -27,6 +27,7 @@ export function PartnerForm({ organisation }: { organisation?: PartnerOrganisati
     ) : null;
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {

@@ -14,6 +14,7 @@ export function RetentionForm({ category, days }: { category: RetentionCategory;
   const id = `retention-${category}`;
   return (
     <form
+      method="post"
       className="actions"
       onSubmit={(e) => {
         e.preventDefault();

@@ -42,7 +42,7 @@ export function VhrSettingsForm({ version, hours }: { version: number; hours: nu
     setMessage(failureMessage(t, result, setError, ["fitToTravelWindowHours"]));
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form method="post" onSubmit={submit} noValidate>
       <FormAlert message={message} onReload={() => setMessage(null)} />
       <div className="field">
         <label htmlFor="fitToTravelWindowHours">{t("returns.admin.windowLabel")}</label>

@@ -23,6 +23,7 @@ export function ReassignForm({
   const [pending, startTransition] = useTransition();
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {

@@ -75,7 +75,7 @@ export function RegistrationForm({ reference }: { reference: BiodataReference })
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate>
+      <form method="post" onSubmit={submit} noValidate>
         {formError ? (
           <div className="alert error" role="alert">
             {t(`errors.${formError as "generic"}`)}

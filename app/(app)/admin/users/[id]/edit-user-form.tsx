@@ -78,7 +78,7 @@ function EditUserFields({ user, setMessage }: { user: UserDto; setMessage: (mess
     });
   return (
     <>
-      <form onSubmit={submit} noValidate>
+      <form method="post" onSubmit={submit} noValidate>
         <RoleOfficeFields form={form} />
         <button type="submit" disabled={form.formState.isSubmitting}>
           {t("users.save")}

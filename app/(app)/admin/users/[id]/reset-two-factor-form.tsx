@@ -60,7 +60,7 @@ export function ResetTwoFactorSection({ user }: { user: UserDetailDto }) {
         <strong data-testid="user-two-factor">{t(`users.twoFactor.${user.twoFactor}`)}</strong>
       </p>
       {user.twoFactor === "off" ? null : (
-        <form onSubmit={submit} noValidate>
+        <form method="post" onSubmit={submit} noValidate>
           <p className="muted">{t("users.twoFactor.resetIntro")}</p>
           <div className="field">
             <label htmlFor="reset-reason">{t("users.twoFactor.reason")}</label>

@@ -34,7 +34,7 @@ export function CreateUserForm() {
     setFormError(applyFieldErrors(result, form.setError));
   });
   return (
-    <form onSubmit={submit} noValidate className="card" style={{ maxWidth: "32rem" }}>
+    <form method="post" onSubmit={submit} noValidate className="card" style={{ maxWidth: "32rem" }}>
       {formError && formError !== "invalid" ? (
         <div className="alert error" role="alert">
           {t(`errors.${formError as "generic"}`)}

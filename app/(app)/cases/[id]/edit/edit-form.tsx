@@ -45,7 +45,7 @@ export function EditForm({
   });
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate>
+      <form method="post" onSubmit={submit} noValidate>
         {formError ? (
           <div className="alert error" role="alert" data-testid="form-error">
             {t(`errors.${formError as "generic"}`)}

@@ -88,7 +88,7 @@ export function ReferralForm({
     });
 
   return (
-    <form className="card" onSubmit={send(true)} noValidate>
+    <form method="post" className="card" onSubmit={send(true)} noValidate>
       {formError ? (
         <div className="alert error" role="alert">
           {t.has(formError as "validation.required")

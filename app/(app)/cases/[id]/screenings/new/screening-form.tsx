@@ -216,7 +216,7 @@ export function ScreeningForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form method="post" onSubmit={submit} noValidate>
       {formError ? (
         <div className="alert error" role="alert">
           {t.has(formError as "errors.generic") ? t(formError as "errors.generic") : t("errors.generic")}

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { storageState, uniqueName } from "./support";
+
+/**
+ * A form submitted before the page's JavaScript has run (a slow connection, a quick Enter) is sent
+ * by the browser itself. It must go as a POST body: as a GET, the person's details or a password
+ * would land in the address bar, the history and every proxy's log.
+ */
+test("a form submitted before the page's scripts run keeps what was typed out of the address", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    storageState: storageState("caseworker"),
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  try {
+    const family = uniqueName("Noscript");
+    await page.goto("/cases/new");
+    await page.getByLabel("Family name").fill(family);
+    await page.getByLabel("Given names").fill("Before Hydration");
+    await page.getByLabel("Family name").press("Enter");
+    await page.waitForLoadState();
+    expect(page.url()).not.toContain(family);
+    expect(new URL(page.url()).search).toBe("");
+
+    await page.goto("/account/password");
+    await page.getByLabel("Current password").fill("typed-before-scripts");
+    await page.getByLabel("Current password").press("Enter");
+    await page.waitForLoadState();
+    expect(page.url()).not.toContain("typed-before-scripts");
+    expect(new URL(page.url()).search).toBe("");
+  } finally {
+    await context.close();
+  }
+});
