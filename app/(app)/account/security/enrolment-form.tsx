@@ -3,12 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { validationMessageKey } from "@/components/forms/field-error";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { confirmEnrolmentAction, type EnrolmentView, startEnrolmentAction } from "./actions";
 
 /** Start → scan the QR code (or type the secret) → confirm with a code → recovery codes, shown once. */
 export function EnrolmentForm() {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const [view, setView] = useState<EnrolmentView | null>(null);
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function EnrolmentForm() {
         ) : null}
         <button
           type="button"
-          disabled={pending}
+          disabled={!hydrated || pending}
           onClick={() =>
             startTransition(async () => {
               setError(null);
@@ -71,6 +73,7 @@ export function EnrolmentForm() {
 
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
