@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { AGE_GROUPS } from "@/lib/domain/age";
 import { CASE_STATUSES, POPULATION_TYPES, SEXES, UASC_STATUSES } from "@/lib/domain/beneficiary";
-import { COMMON_NATIONALITIES, countryName } from "@/lib/reference/countries";
+import { nationalityName } from "@/lib/reference/countries";
+import { COMMON_NATIONALITIES } from "@/lib/reference/nationalities";
 import { type FormReference, placeName } from "./beneficiary/reference";
 
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
@@ -63,7 +64,7 @@ export async function CaseFilters({
           {select(
             "nationality",
             t("fields.nationality"),
-            nationalities.map((c) => [c, countryName(c, locale)]),
+            nationalities.map((c) => [c, nationalityName(c, locale, t("enums.stateless"))]),
           )}
           {select(
             "mantika",

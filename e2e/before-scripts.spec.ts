@@ -23,6 +23,9 @@ test("a form submitted before the page's scripts run keeps what was typed out of
     await page.waitForLoadState();
     expect(page.url()).not.toContain(family);
     expect(new URL(page.url()).search).toBe("");
+    // Nor was anyone registered by it.
+    await page.goto(`/cases?q=${encodeURIComponent(family)}`);
+    await expect(page.getByRole("main")).not.toContainText(family);
 
     await page.goto("/account/password");
     await page.getByLabel("Current password").fill("typed-before-scripts");

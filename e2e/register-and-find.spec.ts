@@ -51,6 +51,8 @@ test("a duplicate whose nationality is not established is named so, not by a cod
     dateOfBirth: "2001-03-10",
     nationality: "XXX",
   });
+  // The case page names it as the picker does.
+  await expect(page.getByRole("main")).toContainText("Stateless or unknown");
   await page.goto("/cases/new");
   await fillRegistration(page, {
     familyName: family,

@@ -29,6 +29,8 @@ export function DuplicateMatches({
   countries: CountryOption[];
 }) {
   const t = useTranslations();
+  // nationalityName (lib/reference/countries.ts) in the browser, from the names the server gave:
+  // importing it would bring the country code table into this page's JavaScript.
   const countryName = (code: string) =>
     code === STATELESS_OR_UNKNOWN
       ? t("enums.stateless")

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { COUNTRY_ALPHA2, STATELESS_OR_UNKNOWN } from "../../lib/reference/countries";
+import { COUNTRY_ALPHA2 } from "../../lib/reference/countries";
+import { STATELESS_OR_UNKNOWN } from "../../lib/reference/nationalities";
 import type { Database } from "../client";
 import { baladiyas, countries, mantikas, offices, regions } from "../schema";
 import { seedProgrammes } from "./programmes";

@@ -1,7 +1,5 @@
 import { STATELESS_OR_UNKNOWN } from "./nationalities";
 
-export { COMMON_NATIONALITIES, STATELESS_OR_UNKNOWN } from "./nationalities";
-
 /**
  * ISO 3166-1 countries as alpha-3 → alpha-2. Names are not stored here: they come from
  * Intl.DisplayNames in the reader's language, so Arabic and French names need no extra data.
@@ -43,6 +41,14 @@ export function countryName(code: string, locale: string): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * A person's nationality as a reader sees it: the country's name, or `stateless` (the message
+ * enums.stateless in the reader's language) for a nationality not established.
+ */
+export function nationalityName(code: string, locale: string, stateless: string): string {
+  return code === STATELESS_OR_UNKNOWN ? stateless : countryName(code, locale);
 }
 
 export interface CountryOption {

@@ -9,7 +9,7 @@ import { can } from "@/lib/authz";
 import { listBeneficiaries } from "@/lib/dal/beneficiaries/list-beneficiaries";
 import { listAssignableOwners } from "@/lib/dal/beneficiaries/reassign-beneficiary";
 import { getReferenceData } from "@/lib/dal/reference/get-reference";
-import { countryName } from "@/lib/reference/countries";
+import { nationalityName } from "@/lib/reference/countries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cases"))("title") };
@@ -92,7 +92,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                     {t("cases.years", { age: b.age })}
                     {b.dobEstimated ? <span className="muted"> ({t("cases.estimatedShort")})</span> : null}
                   </td>
-                  <td>{countryName(b.nationality, locale)}</td>
+                  <td>{nationalityName(b.nationality, locale, t("enums.stateless"))}</td>
                   <td>{place ? placeName(place, locale) : b.baladiyaPcode}</td>
                   <td>
                     <span className="badge">{t(`enums.caseStatus.${b.status}`)}</span>

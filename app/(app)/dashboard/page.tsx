@@ -12,7 +12,7 @@ import { AGE_GROUPS } from "@/lib/domain/age";
 import { SEXES } from "@/lib/domain/beneficiary";
 import { topNationalities } from "@/lib/domain/rollup/export-table";
 import { sexAgeKey } from "@/lib/domain/rollup/types";
-import { countryName } from "@/lib/reference/countries";
+import { nationalityName } from "@/lib/reference/countries";
 import { filtersFromParams, paramsOf } from "@/lib/validation/rollup";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -264,7 +264,10 @@ export default async function DashboardPage({
             countLabel={people}
             rows={topNationalities(s.counts.byNationality).map((x) => ({
               key: x.key,
-              label: x.key === "OTHER" ? t("dashboard.other") : countryName(x.key, locale),
+              label:
+                x.key === "OTHER"
+                  ? t("dashboard.other")
+                  : nationalityName(x.key, locale, t("enums.stateless")),
               value: x.count,
             }))}
           />

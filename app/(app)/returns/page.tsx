@@ -8,7 +8,8 @@ import { can } from "@/lib/authz";
 import { listVhrCases } from "@/lib/dal/vhr/list-vhr-cases";
 import { todayIso } from "@/lib/domain/age";
 import { VHR_STAGES, type VhrStage } from "@/lib/domain/vhr/constants";
-import { COMMON_NATIONALITIES, countryName } from "@/lib/reference/countries";
+import { countryName, nationalityName } from "@/lib/reference/countries";
+import { COMMON_NATIONALITIES } from "@/lib/reference/nationalities";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -42,7 +43,7 @@ export default async function ReturnsPage({
       ...(nationality ? [nationality] : []),
     ]),
   ]
-    .map((code) => ({ code, name: countryName(code, locale) }))
+    .map((code) => ({ code, name: nationalityName(code, locale, t("enums.stateless")) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const filtered = Boolean(stage || nationality);
 
@@ -84,7 +85,7 @@ export default async function ReturnsPage({
                 <tr key={w.referralId}>
                   <td dir="ltr">{w.person.caseNumber}</td>
                   <td>{w.person.name}</td>
-                  <td>{countryName(w.person.nationality, locale)}</td>
+                  <td>{nationalityName(w.person.nationality, locale, t("enums.stateless"))}</td>
                   <td>{t(`enums.sex.${w.person.sex}`)}</td>
                   <td>{t("cases.years", { age: w.person.age })}</td>
                   <td>{format.dateTime(new Date(w.acceptedAt), { dateStyle: "medium" })}</td>
@@ -176,7 +177,7 @@ export default async function ReturnsPage({
                   <td>
                     <Link href={`/returns/${c.id}`}>{c.person.name}</Link>
                   </td>
-                  <td>{countryName(c.person.nationality, locale)}</td>
+                  <td>{nationalityName(c.person.nationality, locale, t("enums.stateless"))}</td>
                   <td>{countryName(c.destinationCountry, locale)}</td>
                   <td>
                     <StageBadge stage={c.stage} />

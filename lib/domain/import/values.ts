@@ -1,4 +1,5 @@
-import { COUNTRY_ALPHA2, STATELESS_OR_UNKNOWN } from "../../reference/countries";
+import { COUNTRY_ALPHA2 } from "../../reference/countries";
+import { STATELESS_OR_UNKNOWN } from "../../reference/nationalities";
 import {
   CONSENT_GIVERS,
   CONSENT_PURPOSES,

@@ -12,7 +12,7 @@ import { getCaseAccess } from "@/lib/dal/access/get-case-access";
 import { getBeneficiary } from "@/lib/dal/beneficiaries/get-beneficiary";
 import { listAssignableOwners } from "@/lib/dal/beneficiaries/reassign-beneficiary";
 import { getReferenceData } from "@/lib/dal/reference/get-reference";
-import { countryName } from "@/lib/reference/countries";
+import { nationalityName } from "@/lib/reference/countries";
 import { AssignmentForm } from "./assignment-form";
 import { ReassignForm } from "./reassign-form";
 
@@ -89,7 +89,7 @@ export default async function CasePage({
             {b.dobEstimated ? `${t("fields.dobEstimated")} (${date(b.dateOfBirth)})` : date(b.dateOfBirth)}
           </dd>
           <dt>{t("fields.nationality")}</dt>
-          <dd>{countryName(b.nationality, locale)}</dd>
+          <dd>{nationalityName(b.nationality, locale, t("enums.stateless"))}</dd>
           <dt>{t("fields.populationType")}</dt>
           <dd>{t(`enums.populationType.${b.populationType}`)}</dd>
           <dt>{t("fields.baladiya")}</dt>

@@ -7,7 +7,7 @@ import { StateBadge } from "@/components/referrals/state-badge";
 import { requireContext } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/auth/page";
 import { type IncomingFilter, listIncomingReferrals } from "@/lib/dal/referrals/list-incoming-referrals";
-import { countryName } from "@/lib/reference/countries";
+import { nationalityName } from "@/lib/reference/countries";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -66,7 +66,7 @@ export default async function IncomingReferralsPage({
               <dt>{t("case.age")}</dt>
               <dd>{t("cases.years", { age: r.person.age })}</dd>
               <dt>{t("fields.nationality")}</dt>
-              <dd>{countryName(r.person.nationality, locale)}</dd>
+              <dd>{nationalityName(r.person.nationality, locale, t("enums.stateless"))}</dd>
               {r.person.phone ? (
                 <>
                   <dt>{t("fields.phone")}</dt>

@@ -15,7 +15,7 @@ import { can } from "@/lib/authz";
 import { getVhrCase, type VhrCaseDetail } from "@/lib/dal/vhr/get-vhr-case";
 import { todayIso } from "@/lib/domain/age";
 import { VHR_STAGES, type VhrStage } from "@/lib/domain/vhr/constants";
-import { countryName } from "@/lib/reference/countries";
+import { countryName, nationalityName } from "@/lib/reference/countries";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -118,7 +118,7 @@ export default async function ReturnCasePage({ params }: { params: Promise<{ id:
             <dt>{t("case.age")}</dt>
             <dd>{t("cases.years", { age: person.age })}</dd>
             <dt>{t("fields.nationality")}</dt>
-            <dd>{countryName(person.nationality, locale)}</dd>
+            <dd>{nationalityName(person.nationality, locale, t("enums.stateless"))}</dd>
             <dt>{t("returns.case.destination")}</dt>
             <dd>{countryName(c.destinationCountry, locale)}</dd>
           </dl>

@@ -6,7 +6,7 @@ import { orNotFound } from "@/lib/auth/page";
 import { can } from "@/lib/authz";
 import { getPipelineBoard } from "@/lib/dal/vhr/get-pipeline-board";
 import { AWAITING_DOCUMENT_STAGES, VHR_STAGES, type VhrStage } from "@/lib/domain/vhr/constants";
-import { countryName } from "@/lib/reference/countries";
+import { countryName, nationalityName } from "@/lib/reference/countries";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -78,7 +78,7 @@ export default async function PipelineBoardPage() {
               <tbody>
                 {byNationality.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{countryName(row.key, locale)}</th>
+                    <th scope="row">{nationalityName(row.key, locale, t("enums.stateless"))}</th>
                     {VHR_STAGES.map((s) => (
                       <td key={s} className="num">
                         {row.counts.get(s) ? num(row.counts.get(s) ?? 0) : <span className="muted">0</span>}

@@ -7,7 +7,8 @@ import { requireContext } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/auth/page";
 import { listVhrCases } from "@/lib/dal/vhr/list-vhr-cases";
 import { todayIso } from "@/lib/domain/age";
-import { countryName, countryOptions, isCountryCode, STATELESS_OR_UNKNOWN } from "@/lib/reference/countries";
+import { countryOptions, isCountryCode, nationalityName } from "@/lib/reference/countries";
+import { STATELESS_OR_UNKNOWN } from "@/lib/reference/nationalities";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -63,7 +64,7 @@ export default async function NewReturnPage({
           <dt>{t("case.age")}</dt>
           <dd>{t("cases.years", { age: person.age })}</dd>
           <dt>{t("fields.nationality")}</dt>
-          <dd>{countryName(person.nationality, locale)}</dd>
+          <dd>{nationalityName(person.nationality, locale, t("enums.stateless"))}</dd>
         </dl>
       </section>
       <RequestReturnForm
