@@ -10,6 +10,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -49,6 +50,16 @@ export const beneficiaries = pgTable(
     nameAr: text("name_ar"),
     /** Spelling-variant key (lib/domain/names.ts) compared by trigram similarity. */
     nameKey: text("name_key").notNull(),
+    /**
+     * The name key's trigrams folded into 64 bits, and how many there are: the duplicate check rules
+     * out most candidates with these before it scores their names (lib/dal/beneficiaries/find-duplicates.ts).
+     */
+    nameSignature: bigint("name_signature", { mode: "bigint" })
+      .notNull()
+      .generatedAlwaysAs(sql`name_trigram_signature(name_key)`),
+    nameTrigrams: smallint("name_trigrams")
+      .notNull()
+      .generatedAlwaysAs(sql`cardinality(public.show_trgm(name_key))::smallint`),
     sex: sexEnum("sex").notNull(),
     dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
     dobEstimated: boolean("dob_estimated").notNull().default(false),
@@ -105,13 +116,21 @@ export const beneficiaries = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
-    // A caseworker's name search scores the names of their own cases from this index alone, then
-    // reads the matches: nearest-first through the office's GiST index would pass over everyone
+    // A caseworker's name search compares signatures and scores the names of their own cases from
+    // this index alone, then reads the matches: nearest-first through the office's GiST index would pass over everyone
     // else's cases of that name first.
-    index("beneficiaries_owner_name_idx").on(t.ownerId, t.nameKey, t.id),
-    // The duplicate check reads candidates of one nationality, sex and birth window and scores
-    // their names from the index alone (an index-only scan).
-    index("beneficiaries_dup_idx").on(t.nationality, t.sex, t.dateOfBirth, t.nameKey, t.id),
+    index("beneficiaries_owner_name_idx").on(t.ownerId, t.nameKey, t.id, t.nameSignature, t.nameTrigrams),
+    // The duplicate check reads candidates of one nationality, sex and birth window, compares their
+    // signatures and scores the names that pass, from the index alone (an index-only scan).
+    index("beneficiaries_dup_idx").on(
+      t.nationality,
+      t.sex,
+      t.dateOfBirth,
+      t.nameKey,
+      t.id,
+      t.nameSignature,
+      t.nameTrigrams,
+    ),
     index("beneficiaries_baladiya_idx").on(t.baladiyaPcode),
     check(
       "beneficiaries_detention_shape",

@@ -3,6 +3,7 @@ import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import { beneficiaries, caseAssignments } from "@/db/schema";
 import type { Scope } from "@/lib/authz";
 import type { Actor, Tx } from "../context";
+import { mayReachSimilarity } from "./name-signature";
 
 /** A name search: its name key and the similarity at which its `%` matches. */
 export interface NameSearch {
@@ -14,13 +15,18 @@ export interface NameSearch {
  * The "own" scope of a name search: the actor's own cases whose name comes close, scored from
  * beneficiaries_owner_name_idx alone, and the cases they are assigned to. The caller still applies
  * `%`, so this only has to hold every match: similarity ≥ the threshold, as a real, is what `%`
- * tests. Nearest-first through the office's index, the search would pass over everyone else's
- * cases of the name before it had a page of the caseworker's.
+ * tests. Signatures rule most names out before any is scored (name-signature.ts). Nearest-first
+ * through the office's index, the search would pass over everyone else's cases of the name before
+ * it had a page of the caseworker's.
  */
+const OWN_SIGNATURE = { signature: sql`own.name_signature`, trigrams: sql`own.name_trigrams` };
+
 function ownCasesNamed(actor: Actor, search: NameSearch): SQL {
   return sql`${beneficiaries.id} in (
     select own.id from ${beneficiaries} own
-    where own.owner_id = ${actor.id} and similarity(own.name_key, ${search.key}) >= ${search.similarity}::real
+    where own.owner_id = ${actor.id}
+      and case when ${mayReachSimilarity(OWN_SIGNATURE, search.key, search.similarity)}
+        then similarity(own.name_key, ${search.key}) >= ${search.similarity}::real else false end
     union all
     select ${caseAssignments.beneficiaryId} from ${caseAssignments} where ${caseAssignments.userId} = ${actor.id})`;
 }
