@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ScriptButton } from "@/components/forms/script-button";
 
 /** Unexpected errors only; expected ones come back from actions as values. */
 export default function ErrorPage({
@@ -16,9 +17,7 @@ export default function ErrorPage({
       <h1>{t("title")}</h1>
       <p>{t("body")}</p>
       {error.digest ? <p className="muted">{t("reference", { digest: error.digest })}</p> : null}
-      <button type="button" onClick={reset}>
-        {t("retry")}
-      </button>
+      <ScriptButton onClick={reset}>{t("retry")}</ScriptButton>
     </main>
   );
 }

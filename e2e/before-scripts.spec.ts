@@ -37,3 +37,19 @@ test("a form submitted before the page's scripts run keeps what was typed out of
     await context.close();
   }
 });
+
+/** A button that works only in script would do nothing when clicked before hydration: it waits, disabled. */
+test("a button that works in script is disabled until the page's scripts have run", async ({ browser }) => {
+  const start = { name: "Set up two-factor authentication" };
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ storageState: storageState("caseworker"), javaScriptEnabled });
+    try {
+      const page = await context.newPage();
+      await page.goto("/account/security");
+      if (javaScriptEnabled) await expect(page.getByRole("button", start)).toBeEnabled();
+      else await expect(page.getByRole("button", start)).toBeDisabled();
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { breakGlassAction } from "@/app/(app)/access/actions";
 import { validationMessageKey } from "@/components/forms/field-error";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { SensitiveCategory } from "@/lib/domain/sensitive";
 
 /** Opens a restricted category of one case with a written reason (break-glass). */
@@ -24,9 +25,9 @@ export function BreakGlassForm({
   const [pending, startTransition] = useTransition();
   if (!open) {
     return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+      <ScriptButton className="secondary" onClick={() => setOpen(true)}>
         {t("access.breakGlass.open")}
-      </button>
+      </ScriptButton>
     );
   }
   return (
@@ -69,9 +70,9 @@ export function BreakGlassForm({
         <button type="submit" disabled={pending}>
           {t("access.breakGlass.confirm")}
         </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        <ScriptButton className="secondary" onClick={() => setOpen(false)}>
           {t("access.breakGlass.cancel")}
-        </button>
+        </ScriptButton>
       </div>
     </form>
   );

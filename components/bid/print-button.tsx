@@ -1,9 +1,6 @@
 "use client";
+import { ScriptButton } from "@/components/forms/script-button";
 
 export function PrintButton({ label }: { label: string }) {
-  return (
-    <button type="button" onClick={() => window.print()}>
-      {label}
-    </button>
-  );
+  return <ScriptButton onClick={() => window.print()}>{label}</ScriptButton>;
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { activateCaseAction } from "@/app/(app)/cases/lifecycle-actions";
+import { ScriptButton } from "@/components/forms/script-button";
 import { failureText } from "./failure";
 
 export function ActivateButton({ beneficiaryId }: { beneficiaryId: string }) {
@@ -18,8 +19,7 @@ export function ActivateButton({ beneficiaryId }: { beneficiaryId: string }) {
           {error}
         </div>
       ) : null}
-      <button
-        type="button"
+      <ScriptButton
         className="secondary"
         disabled={pending}
         onClick={() =>
@@ -31,7 +31,7 @@ export function ActivateButton({ beneficiaryId }: { beneficiaryId: string }) {
         }
       >
         {t("lifecycle.status.activate")}
-      </button>
+      </ScriptButton>
     </>
   );
 }

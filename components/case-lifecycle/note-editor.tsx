@@ -8,6 +8,7 @@ import { editNoteAction } from "@/app/(app)/cases/lifecycle-actions";
 import { applyFieldErrors } from "@/components/forms/apply-result";
 import { FieldErrorText } from "@/components/forms/field-error";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { EditNoteInput } from "@/lib/validation/case-lifecycle";
 import { failureText } from "./failure";
 
@@ -37,9 +38,9 @@ export function NoteEditor({ note }: { note: { id: string; body: string; version
   });
   if (!open) {
     return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+      <ScriptButton className="secondary" onClick={() => setOpen(true)}>
         {t("lifecycle.notes.edit")}
-      </button>
+      </ScriptButton>
     );
   }
   const base = `note-${note.id}`;
@@ -59,9 +60,9 @@ export function NoteEditor({ note }: { note: { id: string; body: string; version
         <button type="submit" disabled={formState.isSubmitting}>
           {t("lifecycle.notes.saveEdit")}
         </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        <ScriptButton className="secondary" onClick={() => setOpen(false)}>
           {t("lifecycle.cancel")}
-        </button>
+        </ScriptButton>
       </div>
     </form>
   );

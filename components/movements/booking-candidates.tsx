@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { bookAction } from "@/app/(app)/movements/actions";
 import { failureText } from "@/components/case-lifecycle/failure";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { BookingCandidate } from "@/lib/dal/vhr/get-movement";
 
 /** People documented for the destination: book the ready ones; blockers are shown, not hidden. */
@@ -75,15 +76,14 @@ export function BookingCandidates({
                   )}
                 </td>
                 <td>
-                  <button
-                    type="button"
+                  <ScriptButton
                     className="secondary"
                     disabled={busy !== null || full || c.bookingBlockers.length > 0}
                     onClick={() => book(c.vhrCaseId)}
                     aria-label={t("movements.candidates.bookPerson", { name: c.person.name })}
                   >
                     {t("movements.candidates.book")}
-                  </button>
+                  </ScriptButton>
                 </td>
               </tr>
             );

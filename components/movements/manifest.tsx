@@ -11,6 +11,7 @@ import {
 } from "@/app/(app)/movements/actions";
 import { failureText } from "@/components/case-lifecycle/failure";
 import { validationMessageKey } from "@/components/forms/field-error";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { ManifestEntry } from "@/lib/dal/vhr/get-movement";
 import {
   DEPARTURE_OUTCOMES,
@@ -179,8 +180,7 @@ export function Manifest({
                   {e.kitGiven ? (
                     t("movements.manifest.kitGiven")
                   ) : e.status === "booked" && planned ? (
-                    <button
-                      type="button"
+                    <ScriptButton
                       className="secondary no-print"
                       disabled={busy}
                       onClick={() =>
@@ -189,7 +189,7 @@ export function Manifest({
                       aria-label={t("movements.manifest.giveKitTo", { name: e.person.name })}
                     >
                       {t("movements.manifest.giveKit")}
-                    </button>
+                    </ScriptButton>
                   ) : (
                     "—"
                   )}
@@ -267,8 +267,7 @@ export function Manifest({
                     <div className="no-print">
                       <span className="badge">{t("vhr.bookingStatuses.booked")}</span>{" "}
                       {planned ? (
-                        <button
-                          type="button"
+                        <ScriptButton
                           className="link"
                           disabled={busy}
                           onClick={() =>
@@ -279,7 +278,7 @@ export function Manifest({
                           aria-label={t("movements.manifest.cancelFor", { name: e.person.name })}
                         >
                           {t("movements.manifest.cancel")}
-                        </button>
+                        </ScriptButton>
                       ) : null}
                     </div>
                   )}
@@ -291,21 +290,20 @@ export function Manifest({
       </table>
       {planned && canConfirm && booked.length > 0 ? (
         <div className="actions no-print">
-          <button type="button" disabled={busy} onClick={confirm}>
+          <ScriptButton disabled={busy} onClick={confirm}>
             {t("movements.confirm.submit")}
-          </button>
+          </ScriptButton>
         </div>
       ) : null}
       {planned ? (
         <div className="actions no-print">
-          <button
-            type="button"
+          <ScriptButton
             className="secondary"
             disabled={busy || !canClose}
             onClick={() => rowAction(() => closeMovementAction({ movementId, version: movementVersion }))}
           >
             {t("movements.close")}
-          </button>
+          </ScriptButton>
           {!canClose ? <span className="muted">{t("movements.closeBlocked")}</span> : null}
         </div>
       ) : null}

@@ -6,6 +6,7 @@ import { useId, useState, useTransition } from "react";
 import { transitionReferralAction } from "@/app/(app)/referrals/actions";
 import { useAnnounce } from "@/components/forms/action-announcer";
 import { validationMessageKey } from "@/components/forms/field-error";
+import { ScriptButton } from "@/components/forms/script-button";
 import { type ReferralEvent, transitionOf } from "@/lib/domain/referrals/state-machine";
 import type { UserEvent } from "@/lib/validation/referral";
 
@@ -96,17 +97,16 @@ export function ReferralActions({
             <button type="submit" disabled={pending}>
               {t(`referrals.events.${open}`)}
             </button>
-            <button type="button" className="secondary" onClick={() => setOpen(null)} disabled={pending}>
+            <ScriptButton className="secondary" onClick={() => setOpen(null)} disabled={pending}>
               {t("referrals.cancel")}
-            </button>
+            </ScriptButton>
           </div>
         </form>
       ) : (
         <fieldset className="actions referral-buttons" aria-label={label}>
           {events.map((event) => (
-            <button
+            <ScriptButton
               key={event}
-              type="button"
               className={
                 event === "withdraw" || event === "decline" || event === "return" ? "secondary" : undefined
               }
@@ -114,7 +114,7 @@ export function ReferralActions({
               onClick={() => (transitionOf(event).noteRequired ? setOpen(event) : fire(event))}
             >
               {t(`referrals.events.${event}`)}
-            </button>
+            </ScriptButton>
           ))}
         </fieldset>
       )}

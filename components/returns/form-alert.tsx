@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { validationMessageKey } from "@/components/forms/field-error";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { ActionResult } from "@/lib/validation/common";
 
 type T = ReturnType<typeof useTranslations>;
@@ -65,8 +66,7 @@ export function FormAlert({ message, onReload }: { message: FormMessage | null; 
       {message.reload ? (
         <>
           {" "}
-          <button
-            type="button"
+          <ScriptButton
             className="secondary"
             onClick={() => {
               onReload?.();
@@ -74,7 +74,7 @@ export function FormAlert({ message, onReload }: { message: FormMessage | null; 
             }}
           >
             {t("reload")}
-          </button>
+          </ScriptButton>
         </>
       ) : null}
     </div>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { decideSuggestionAction } from "@/app/(app)/cases/[id]/screenings/actions";
 import { validationMessageKey } from "@/components/forms/field-error";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { SuggestionDto } from "@/lib/dal/screenings/dto";
 import { MIN_DISMISS_REASON } from "@/lib/domain/screenings/types";
 import { referralHref } from "./referral-link";
@@ -84,19 +85,19 @@ export function SuggestionActions({
             <button type="submit" disabled={busy}>
               {t("screenings.suggestion.dismissSubmit")}
             </button>
-            <button type="button" className="secondary" onClick={() => setDismissing(false)} disabled={busy}>
+            <ScriptButton className="secondary" onClick={() => setDismissing(false)} disabled={busy}>
               {t("screenings.suggestion.cancel")}
-            </button>
+            </ScriptButton>
           </div>
         </form>
       ) : (
         <div className="actions">
-          <button type="button" onClick={confirm} disabled={busy}>
+          <ScriptButton onClick={confirm} disabled={busy}>
             {t("screenings.suggestion.confirm")}
-          </button>
-          <button type="button" className="secondary" onClick={() => setDismissing(true)} disabled={busy}>
+          </ScriptButton>
+          <ScriptButton className="secondary" onClick={() => setDismissing(true)} disabled={busy}>
             {t("screenings.suggestion.dismiss")}
-          </button>
+          </ScriptButton>
         </div>
       )}
       {message ? (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTransition } from "react";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { BreakGlassReview } from "@/lib/dal/access/list-break-glass";
 import { reviewBreakGlassAction } from "../access/actions";
 
@@ -49,8 +50,7 @@ export function BreakGlassReviewList({
               {item.reviewedAt ? (
                 t("audit.breakGlass.reviewedBy", { name: item.reviewedBy ?? "" })
               ) : (
-                <button
-                  type="button"
+                <ScriptButton
                   disabled={pending}
                   onClick={() =>
                     startTransition(async () => {
@@ -60,7 +60,7 @@ export function BreakGlassReviewList({
                   }
                 >
                   {t("audit.breakGlass.markReviewed")}
-                </button>
+                </ScriptButton>
               )}
             </td>
           </tr>

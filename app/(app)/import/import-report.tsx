@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { validationMessageKey } from "@/components/forms/field-error";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { ImportJobView } from "@/lib/domain/import/report";
 import type { FileIssue } from "@/lib/import/parse-file";
 
@@ -97,9 +98,9 @@ export function ImportReportView({ job }: { job: ImportJobView }) {
         </div>
       </dl>
       {(report.rowIssues.length > 0 || report.duplicates.length > 0) && (
-        <button type="button" className="secondary" onClick={download}>
+        <ScriptButton className="secondary" onClick={download}>
           {t("report.download")}
-        </button>
+        </ScriptButton>
       )}
       {report.rowIssues.length > 0 && (
         <table>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { SavedMapping } from "@/lib/dal/imports/list-import-mappings";
 import {
   type ColumnMapping,
@@ -193,9 +194,9 @@ export function ImportWizard({ savedMappings }: { savedMappings: SavedMapping[] 
               <label htmlFor="mapping-name">{t("mapping.name")}</label>
               <input id="mapping-name" value={mappingName} onChange={(e) => setMappingName(e.target.value)} />
             </div>
-            <button type="button" className="secondary" onClick={saveMapping} disabled={!mappingName.trim()}>
+            <ScriptButton className="secondary" onClick={saveMapping} disabled={!mappingName.trim()}>
               {t("mapping.save")}
-            </button>
+            </ScriptButton>
           </div>
           {notice && <p className="alert ok">{notice}</p>}
 
@@ -224,9 +225,9 @@ export function ImportWizard({ savedMappings }: { savedMappings: SavedMapping[] 
             </div>
           )}
           <div className="actions">
-            <button type="button" onClick={start} disabled={busy || running || missing.length > 0}>
+            <ScriptButton onClick={start} disabled={busy || running || missing.length > 0}>
               {mode === "dry_run" ? t("run.check") : t("run.import")}
-            </button>
+            </ScriptButton>
           </div>
         </section>
       )}

@@ -3,14 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { validationMessageKey } from "@/components/forms/field-error";
-import { useHydrated } from "@/components/forms/use-hydrated";
+import { ScriptButton } from "@/components/forms/script-button";
 import { confirmEnrolmentAction, type EnrolmentView, startEnrolmentAction } from "./actions";
 
 /** Start → scan the QR code (or type the secret) → confirm with a code → recovery codes, shown once. */
 export function EnrolmentForm() {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
   const [view, setView] = useState<EnrolmentView | null>(null);
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -53,9 +52,8 @@ export function EnrolmentForm() {
             {error}
           </div>
         ) : null}
-        <button
-          type="button"
-          disabled={!hydrated || pending}
+        <ScriptButton
+          disabled={pending}
           onClick={() =>
             startTransition(async () => {
               setError(null);
@@ -66,7 +64,7 @@ export function EnrolmentForm() {
           }
         >
           {t("twoFactor.enrol.start")}
-        </button>
+        </ScriptButton>
       </div>
     );
   }

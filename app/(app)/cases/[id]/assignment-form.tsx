@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { ScriptButton } from "@/components/forms/script-button";
 import { setAssignmentAction } from "../actions";
 
 /** Who else works on the case: a supervisor adds or removes caseworkers of the office. */
@@ -47,9 +48,9 @@ export function AssignmentForm({
         {assignees.map((a) => (
           <li key={a.id}>
             {a.name}{" "}
-            <button type="button" className="link" disabled={pending} onClick={() => act(a.id, false)}>
+            <ScriptButton className="link" disabled={pending} onClick={() => act(a.id, false)}>
               {t("case.unassign")}
-            </button>
+            </ScriptButton>
           </li>
         ))}
       </ul>
@@ -66,9 +67,9 @@ export function AssignmentForm({
               </option>
             ))}
           </select>
-          <button type="button" disabled={pending || !selected} onClick={() => act(selected, true)}>
+          <ScriptButton disabled={pending || !selected} onClick={() => act(selected, true)}>
             {t("case.assign")}
-          </button>
+          </ScriptButton>
         </div>
       ) : null}
     </div>

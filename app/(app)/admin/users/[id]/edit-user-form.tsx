@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/apply-result";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { UserDto } from "@/lib/dal/users/dto";
 import type { UpdateUserInput } from "@/lib/validation/user";
 import { setUserActiveAction, updateUserAction } from "../actions";
@@ -85,14 +86,13 @@ function EditUserFields({ user, setMessage }: { user: UserDto; setMessage: (mess
         </button>
       </form>
       <div className="actions">
-        <button
-          type="button"
+        <ScriptButton
           className={user.active ? "danger" : "secondary"}
           onClick={toggleActive}
           disabled={pending}
         >
           {user.active ? t("users.deactivate") : t("users.reactivate")}
-        </button>
+        </ScriptButton>
       </div>
     </>
   );

@@ -9,6 +9,7 @@ import { createReferralAction } from "@/app/(app)/referrals/actions";
 import { applyFieldErrors } from "@/components/forms/apply-result";
 import { FieldErrorText, validationMessageKey } from "@/components/forms/field-error";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { ScriptButton } from "@/components/forms/script-button";
 import type { ReferralFormData } from "@/lib/dal/referrals/get-referral-form";
 import {
   consentPurposeFor,
@@ -204,9 +205,9 @@ export function ReferralForm({
         <button type="submit" disabled={isSubmitting}>
           {t("referrals.submitForApproval")}
         </button>
-        <button type="button" className="secondary" disabled={isSubmitting} onClick={send(false)}>
+        <ScriptButton className="secondary" disabled={isSubmitting} onClick={send(false)}>
           {t("referrals.saveDraft")}
-        </button>
+        </ScriptButton>
       </div>
     </form>
   );
