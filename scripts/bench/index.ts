@@ -223,7 +223,9 @@ async function measureDal(sql: postgres.Sql) {
         await tx`select set_config('pg_trgm.similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`;
         await tx`select b.*, u.name from beneficiaries b join users u on u.id = b.owner_id
           where b.id in (select own.id from beneficiaries own where own.owner_id = ${caseworker.actor.id}
-                and similarity(own.name_key, ${key}) >= ${SEARCH_SIMILARITY}::real
+                and case when bit_count((own.name_signature # name_trigram_signature(${key}))::bit(64)) * ${1 + SEARCH_SIMILARITY}::float8
+                    <= (own.name_trigrams + cardinality(show_trgm(${key}))) * ${1 - SEARCH_SIMILARITY}::float8 + 1e-9
+                  then similarity(own.name_key, ${key}) >= ${SEARCH_SIMILARITY}::real else false end
               union all
               select a.beneficiary_id from case_assignments a where a.user_id = ${caseworker.actor.id})
             and b.name_key % ${key}
@@ -248,7 +250,10 @@ async function measureDal(sql: postgres.Sql) {
       raw(async (tx) => {
         await tx`select b.id, b.case_number, b.family_name, b.given_names, b.office_code, b.date_of_birth, best.score
           from (select id, similarity(name_key, ${dupKey}) as score from beneficiaries
-                where similarity(name_key, ${dupKey}) >= ${DUPLICATE_SIMILARITY} and nationality = 'NER'
+                where case when bit_count((name_signature # name_trigram_signature(${dupKey}))::bit(64)) * ${1 + DUPLICATE_SIMILARITY}::float8
+                    <= (name_trigrams + cardinality(show_trgm(${dupKey}))) * ${1 - DUPLICATE_SIMILARITY}::float8 + 1e-9
+                  then similarity(name_key, ${dupKey}) >= ${DUPLICATE_SIMILARITY} else false end
+                  and nationality = 'NER'
                   and sex = any(array['male', 'unknown']::sex[]) and date_of_birth between '1993-06-01' and '1997-06-01'
                 order by 2 desc, id limit 10) best
           join beneficiaries b on b.id = best.id order by best.score desc, best.id`;
