@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { STATELESS_OR_UNKNOWN } from "@/lib/reference/nationalities";
+import { nationalityLabel } from "@/lib/reference/nationalities";
 import type { CountryOption } from "./reference";
 
 export type DuplicateMatchView =
@@ -29,12 +29,10 @@ export function DuplicateMatches({
   countries: CountryOption[];
 }) {
   const t = useTranslations();
-  // nationalityName (lib/reference/countries.ts) in the browser, from the names the server gave:
-  // importing it would bring the country code table into this page's JavaScript.
+  // Named from the countries the server gave: nationalityName would bring the country code table
+  // into this page's JavaScript.
   const countryName = (code: string) =>
-    code === STATELESS_OR_UNKNOWN
-      ? t("enums.stateless")
-      : (countries.find((c) => c.code === code)?.name ?? code);
+    nationalityLabel(code, t("enums.stateless"), (c) => countries.find((x) => x.code === c)?.name ?? c);
   return (
     <ul className="matches" data-testid="duplicate-matches">
       {matches.map((m, i) =>

@@ -1,4 +1,4 @@
-import { STATELESS_OR_UNKNOWN } from "./nationalities";
+import { nationalityLabel, STATELESS_OR_UNKNOWN } from "./nationalities";
 
 /**
  * ISO 3166-1 countries as alpha-3 → alpha-2. Names are not stored here: they come from
@@ -43,12 +43,9 @@ export function countryName(code: string, locale: string): string {
   }
 }
 
-/**
- * A person's nationality as a reader sees it: the country's name, or `stateless` (the message
- * enums.stateless in the reader's language) for a nationality not established.
- */
+/** A person's nationality in `locale` (nationalityLabel, with the country named by countryName). */
 export function nationalityName(code: string, locale: string, stateless: string): string {
-  return code === STATELESS_OR_UNKNOWN ? stateless : countryName(code, locale);
+  return nationalityLabel(code, stateless, (country) => countryName(country, locale));
 }
 
 export interface CountryOption {
