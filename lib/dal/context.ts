@@ -7,6 +7,9 @@ import { auditWrites, linkAuditChainSoon } from "./audit/link-chain";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
+/** What a use case queries through: its transaction, or the pool for a one-statement write. */
+export type Queryable = Pick<Tx, "select" | "insert" | "update" | "delete" | "execute">;
+
 /** The signed-in user as the DAL sees them: loaded from the database, never from the token alone. */
 export interface Actor {
   id: string;
@@ -41,4 +44,23 @@ export async function withTransaction<T>(ctx: { tx?: Tx }, fn: (tx: Tx) => Promi
   const result = await getDb().transaction(fn);
   if (auditWrites() !== before) linkAuditChainSoon();
   return result;
+}
+
+/**
+ * For a use case whose reads take no locks and whose writes are one statement (data-modifying
+ * CTEs are atomic: all their rows or none). Outside another use case's transaction it runs on
+ * the pool without `begin` and `commit`, each a round trip to the database and a wake-up of both
+ * processes. Under read committed a transaction would give its reads no more than that: each
+ * statement sees what was committed when it started, and a plain select locks nothing. Audit
+ * rows the statement appended are linked as after a transaction.
+ */
+export async function withOneStatement<T>(ctx: { tx?: Tx }, fn: (db: Queryable) => Promise<T>): Promise<T> {
+  if (ctx.tx) return fn(ctx.tx);
+  const before = auditWrites();
+  try {
+    return await fn(getDb());
+  } finally {
+    // Also after a failure: a statement that committed before it must not leave its row unlinked.
+    if (auditWrites() !== before) linkAuditChainSoon();
+  }
 }

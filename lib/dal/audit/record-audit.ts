@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { auditEvents, auditEventValues } from "@/db/schema";
 import { canonicalJson, type FieldChanges } from "@/lib/domain/audit-changes";
-import type { DalContext, Tx } from "../context";
+import type { DalContext, Queryable, Tx } from "../context";
 import { markAudited } from "./link-chain";
 
 export interface AuditEntry {
@@ -20,6 +20,29 @@ export interface AuditEntry {
   flagged?: boolean;
 }
 
+/** The chained row of an entry, and its field changes as canonical JSON when there are any. */
+function auditRow(ctx: Pick<DalContext, "actor" | "ip"> | null, entry: AuditEntry) {
+  const changes = entry.changes && Object.keys(entry.changes).length > 0 ? entry.changes : undefined;
+  const detail: Record<string, unknown> = { ...(entry.detail ?? {}) };
+  let changesJson: string | undefined;
+  if (changes) {
+    changesJson = canonicalJson(changes);
+    detail.changedFields = Object.keys(changes).sort();
+    detail.valuesDigest = createHash("sha256").update(changesJson).digest("hex");
+  }
+  const row = {
+    actorId: ctx?.actor.id ?? null,
+    actorRole: ctx?.actor.role ?? null,
+    ip: ctx?.ip ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    detail,
+    flagged: entry.flagged ?? false,
+  };
+  return { row, changesJson };
+}
+
 /**
  * Written inside the use case's transaction: if it fails, the use case fails. The row is appended
  * "pending" and refused any later change by the database; once the transaction has committed,
@@ -31,29 +54,23 @@ export async function recordAudit(
   ctx: Pick<DalContext, "actor" | "ip"> | null,
   entry: AuditEntry,
 ): Promise<void> {
-  const changes = entry.changes && Object.keys(entry.changes).length > 0 ? entry.changes : undefined;
-  const detail: Record<string, unknown> = { ...(entry.detail ?? {}) };
-  let changesJson: string | undefined;
-  if (changes) {
-    changesJson = canonicalJson(changes);
-    detail.changedFields = Object.keys(changes).sort();
-    detail.valuesDigest = createHash("sha256").update(changesJson).digest("hex");
-  }
+  const { row, changesJson } = auditRow(ctx, entry);
   markAudited();
-  const [row] = await tx
-    .insert(auditEvents)
-    .values({
-      actorId: ctx?.actor.id ?? null,
-      actorRole: ctx?.actor.role ?? null,
-      ip: ctx?.ip ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      detail,
-      flagged: entry.flagged ?? false,
-    })
-    .returning({ id: auditEvents.id });
-  if (changesJson && row) {
-    await tx.insert(auditEventValues).values({ eventId: row.id, changes: JSON.parse(changesJson) });
+  const [inserted] = await tx.insert(auditEvents).values(row).returning({ id: auditEvents.id });
+  if (changesJson && inserted) {
+    await tx.insert(auditEventValues).values({ eventId: inserted.id, changes: JSON.parse(changesJson) });
   }
+}
+
+/**
+ * The audit row of an entry without field changes, as an insert for a use case to run within its
+ * own write statement (withOneStatement): it is written with the use case's rows or not at all.
+ */
+export function auditInsert(
+  db: Queryable,
+  ctx: Pick<DalContext, "actor" | "ip">,
+  entry: Omit<AuditEntry, "changes">,
+) {
+  markAudited();
+  return db.insert(auditEvents).values(auditRow(ctx, entry).row);
 }

@@ -6,7 +6,7 @@ import { nameKey } from "@/lib/domain/names";
 import { type DuplicateCheckInput, duplicateCheckSchema } from "@/lib/validation/beneficiary";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
-import { type DalContext, type Tx, withTransaction } from "../context";
+import { type DalContext, type Queryable, withTransaction } from "../context";
 import { parseInput } from "../parse";
 import { mayReachSimilarity } from "./name-signature";
 import { beneficiaryScope } from "./scope";
@@ -41,7 +41,7 @@ function shiftYears(iso: string, years: number): string {
 
 /** Likely existing records for a person about to be registered, best first. */
 export async function findDuplicatesTx(
-  tx: Tx,
+  tx: Queryable,
   ctx: DalContext,
   input: DuplicateCheckInput,
   excludeId?: string,

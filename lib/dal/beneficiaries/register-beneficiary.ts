@@ -1,12 +1,13 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { beneficiaries, consents } from "@/db/schema";
 import { CONSENT_PURPOSES } from "@/lib/domain/beneficiary";
 import { formatCaseNumber, nameKey } from "@/lib/domain/names";
 import type { ConsentInput } from "@/lib/validation/beneficiary";
 import { type Biodata, registrationSchema, resolveDateOfBirth } from "@/lib/validation/beneficiary";
-import { recordAudit } from "../audit/record-audit";
+import { auditInsert } from "../audit/record-audit";
 import { authorize } from "../authorize";
-import { type DalContext, withTransaction } from "../context";
+import { type DalContext, withOneStatement } from "../context";
 import { DalError, invalid } from "../errors";
 import { parseInput } from "../parse";
 import { findDuplicatesTx } from "./find-duplicates";
@@ -62,9 +63,21 @@ export function consentRows(beneficiaryId: string, recordedBy: string, consent: 
   );
 }
 
+/** The statement failed on a unique constraint of this name (postgres.js's error, which drizzle wraps). */
+function violatesUnique(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint_name?: string; cause?: unknown } | null;
+  if (e?.code === "23505" && e.constraint_name === constraint) return true;
+  return e?.cause !== undefined && violatesUnique(e.cause, constraint);
+}
+
 /**
  * Registers a person. Likely duplicates are checked again here, whatever the browser did:
  * when there are any, the caseworker must confirm with a reason that this is someone else.
+ *
+ * The check is one read and the person, their consents and the audit row one statement, so the
+ * registration costs two round trips to the database after the actor's: see withOneStatement.
+ * Two people registered at the same moment do not see each other in the check, as before, when
+ * the check ran inside the transaction under read committed.
  */
 export async function registerBeneficiary(
   ctx: DalContext,
@@ -73,8 +86,8 @@ export async function registerBeneficiary(
   authorize(ctx.actor, "beneficiary.register");
   const v = parseInput(registrationSchema, input);
   const columns = biodataColumns(v.biodata);
-  return withTransaction(ctx, async (tx) => {
-    const matches = await findDuplicatesTx(tx, ctx, {
+  return withOneStatement(ctx, async (db) => {
+    const matches = await findDuplicatesTx(db, ctx, {
       familyName: v.biodata.familyName,
       givenNames: v.biodata.givenNames,
       nameAr: v.biodata.nameAr,
@@ -87,37 +100,42 @@ export async function registerBeneficiary(
     if (matches.length > 0 && reason && reason.length < MIN_OVERRIDE_REASON) {
       throw invalid({ duplicateOverrideReason: ["reasonTooShort"] });
     }
-    // A random case number is taken by the insert itself: one that is already used (rare) skips
-    // the row, and the next candidate is tried.
-    let caseNumber = "";
-    let row: { id: string } | undefined;
-    for (let attempt = 0; attempt < 8 && !row; attempt++) {
-      caseNumber = newCaseNumber();
-      [row] = await tx
-        .insert(beneficiaries)
-        .values({
-          ...columns,
-          caseNumber,
-          officeCode: ctx.actor.officeCode,
-          ownerId: ctx.actor.id,
-          createdBy: ctx.actor.id,
-          duplicateOverrideReason: matches.length > 0 ? (reason ?? null) : null,
-          duplicateCandidates:
-            matches.length > 0
-              ? matches.map((m) => (m.inScope ? m.caseNumber : `office:${m.officeCode}`))
-              : null,
-        })
-        .onConflictDoNothing({ target: beneficiaries.caseNumber })
-        .returning({ id: beneficiaries.id });
+    for (let attempt = 1; ; attempt++) {
+      // The id is made here so that the consents and the audit row can name it in the same statement.
+      const id = crypto.randomUUID();
+      const caseNumber = newCaseNumber();
+      const person = db.insert(beneficiaries).values({
+        id,
+        ...columns,
+        caseNumber,
+        officeCode: ctx.actor.officeCode,
+        ownerId: ctx.actor.id,
+        createdBy: ctx.actor.id,
+        duplicateOverrideReason: matches.length > 0 ? (reason ?? null) : null,
+        duplicateCandidates:
+          matches.length > 0
+            ? matches.map((m) => (m.inScope ? m.caseNumber : `office:${m.officeCode}`))
+            : null,
+      });
+      const consent = db.insert(consents).values(consentRows(id, ctx.actor.id, v.consent));
+      const audit = auditInsert(db, ctx, {
+        action: "create",
+        entity: "beneficiary",
+        entityId: id,
+        detail: { duplicateOverride: matches.length > 0 },
+      });
+      try {
+        // Atomic: the foreign keys of the consents are checked at the end of the statement, when
+        // the person's row is there.
+        await db.execute(
+          sql`with person as (${person.getSQL()}), consent as (${consent.getSQL()}), audit as (${audit.getSQL()}) select 1`,
+        );
+        return { id, caseNumber };
+      } catch (error) {
+        // A random case number that is already taken (rare): nothing was written; draw another.
+        if (!violatesUnique(error, "beneficiaries_case_number_key")) throw error;
+        if (attempt === 8) throw new Error("could not allocate a case number", { cause: error });
+      }
     }
-    if (!row) throw new Error("could not allocate a case number");
-    await tx.insert(consents).values(consentRows(row.id, ctx.actor.id, v.consent));
-    await recordAudit(tx, ctx, {
-      action: "create",
-      entity: "beneficiary",
-      entityId: row.id,
-      detail: { duplicateOverride: matches.length > 0 },
-    });
-    return { id: row.id, caseNumber };
   });
 }
