@@ -4,6 +4,7 @@ import type { Role } from "@/lib/authz";
 import type { ReferralService } from "@/lib/domain/referrals/catalogue";
 import type { SensitiveCategory } from "@/lib/domain/sensitive";
 import { auditWrites, linkAuditChainSoon } from "./audit/link-chain";
+import { withoutPersonalData } from "./errors";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -41,7 +42,12 @@ export async function withTransaction<T>(ctx: { tx?: Tx }, fn: (tx: Tx) => Promi
   if (ctx.tx) return fn(ctx.tx);
   // Another use case's row counted meanwhile only brings its link forward; runs coalesce.
   const before = auditWrites();
-  const result = await getDb().transaction(fn);
+  let result: T;
+  try {
+    result = await getDb().transaction(fn);
+  } catch (error) {
+    throw withoutPersonalData(error);
+  }
   if (auditWrites() !== before) linkAuditChainSoon();
   return result;
 }
@@ -59,6 +65,8 @@ export async function withOneStatement<T>(ctx: { tx?: Tx }, fn: (db: Queryable) 
   const before = auditWrites();
   try {
     return await fn(getDb());
+  } catch (error) {
+    throw withoutPersonalData(error);
   } finally {
     // Also after a failure: a statement that committed before it must not leave its row unlinked.
     if (auditWrites() !== before) linkAuditChainSoon();

@@ -1,10 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { inspect } from "node:util";
+import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, beneficiaries, consents } from "@/db/schema";
 import { LINK_DELAY_MS } from "@/lib/dal/audit/link-chain";
 import { registerBeneficiary } from "@/lib/dal/beneficiaries/register-beneficiary";
+import { updateBeneficiary } from "@/lib/dal/beneficiaries/update-beneficiary";
 import type { DalContext } from "@/lib/dal/context";
+import { DatabaseFailure } from "@/lib/dal/errors";
+import { formatCaseNumber } from "@/lib/domain/names";
 import { makeUser, registration } from "../support/factories";
 
 /**
@@ -32,6 +36,18 @@ const auditOf = (beneficiaryId: string) =>
   getDb().select().from(auditEvents).where(eq(auditEvents.entityId, beneficiaryId));
 
 const realRandomValues = crypto.getRandomValues.bind(crypto);
+
+/** Consent rows and "create" audit rows an actor has written. */
+async function writtenBy(ctx: DalContext) {
+  const consentRows = await getDb().select().from(consents).where(eq(consents.recordedBy, ctx.actor.id));
+  const created = await getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorId, ctx.actor.id), eq(auditEvents.action, "create")));
+  return { consents: consentRows.length, audit: created.length };
+}
+
+const numberOf = (bytes: number[]) => formatCaseNumber(new Date().getUTCFullYear(), Uint8Array.from(bytes));
 
 /** Makes newCaseNumber's random bytes these, for the next `times` draws. */
 function fixCaseNumberBytes(bytes: number[], times: number) {
@@ -85,14 +101,20 @@ describe("registration's write", () => {
     await getDb().execute(
       sql`create trigger refuse_probe_audit before insert on audit_events for each row execute function refuse_probe_audit()`,
     );
+    let error: unknown;
     try {
-      await expect(
-        registerBeneficiary(refusing, registration({ familyName: "Traoré", givenNames: "Fanta" })),
-      ).rejects.toThrow();
+      error = await registerBeneficiary(
+        refusing,
+        registration({ familyName: "Traoré", givenNames: "Fanta", dateOfBirth: "1987-11-23" }),
+      ).catch((e: unknown) => e);
     } finally {
       await getDb().execute(sql`drop trigger refuse_probe_audit on audit_events`);
       await getDb().execute(sql`drop function refuse_probe_audit()`);
     }
+    // The trigger's exception, without the statement's parameters: the server log must not name her.
+    expect(error).toBeInstanceOf(DatabaseFailure);
+    expect((error as DatabaseFailure).code).toBe("P0001");
+    expect(inspect(error, { depth: 10 })).not.toMatch(/Traoré|Fanta|1987-11-23/);
     expect(await peopleNamed("Traoré")).toHaveLength(0);
     const orphans = await getDb()
       .select({ id: consents.id })
@@ -102,29 +124,100 @@ describe("registration's write", () => {
   });
 
   it("draws another case number when the random one is already taken", async () => {
+    const redrawing = await makeUser("caseworker", "TIP");
     const bytes = [1, 2, 3, 4, 5, 6];
     fixCaseNumberBytes(bytes, 1);
-    const first = await registerBeneficiary(cw, registration({ familyName: "Sawadogo", givenNames: "Issa" }));
+    const first = await registerBeneficiary(
+      redrawing,
+      registration({ familyName: "Sawadogo", givenNames: "Issa" }),
+    );
+    expect(first.caseNumber).toBe(numberOf(bytes));
     fixCaseNumberBytes(bytes, 1);
     const second = await registerBeneficiary(
-      cw,
+      redrawing,
       registration({ familyName: "Ouédraogo", givenNames: "Mariam" }),
     );
     expect(second.caseNumber).not.toBe(first.caseNumber);
     const [person] = await peopleNamed("Ouédraogo");
     expect(person?.caseNumber).toBe(second.caseNumber);
-    expect(await consentsOf(second.id)).toHaveLength(4);
-    expect(await auditOf(second.id)).toHaveLength(1);
+    // The attempt that failed left nothing behind.
+    expect(await writtenBy(redrawing)).toEqual({ consents: 8, audit: 2 });
+  });
+
+  it("draws again within another use case's transaction without aborting it", async () => {
+    const nested = await makeUser("caseworker", "TIP");
+    const bytes = [3, 1, 4, 1, 5, 9];
+    fixCaseNumberBytes(bytes, 1);
+    await registerBeneficiary(nested, registration({ familyName: "Kouyaté", givenNames: "Sira" }));
+    fixCaseNumberBytes(bytes, 1);
+    const created = await getDb().transaction(async (tx) => {
+      const inner = await registerBeneficiary(
+        { ...nested, tx },
+        registration({ familyName: "Diabaté", givenNames: "Toumani" }),
+      );
+      // The transaction is still usable after the redraw.
+      await tx.select().from(beneficiaries).where(eq(beneficiaries.id, inner.id));
+      return inner;
+    });
+    expect(created.caseNumber).not.toBe(numberOf(bytes));
+    expect(await peopleNamed("Diabaté")).toHaveLength(1);
+    expect(await writtenBy(nested)).toEqual({ consents: 8, audit: 2 });
   });
 
   it("gives up, writing nothing, when every number it draws is taken", async () => {
+    const unlucky = await makeUser("caseworker", "TIP");
     const bytes = [9, 8, 7, 6, 5, 4];
     fixCaseNumberBytes(bytes, 1);
-    await registerBeneficiary(cw, registration({ familyName: "Compaoré", givenNames: "Ali" }));
+    await registerBeneficiary(unlucky, registration({ familyName: "Compaoré", givenNames: "Ali" }));
     fixCaseNumberBytes(bytes, 100);
-    await expect(
-      registerBeneficiary(cw, registration({ familyName: "Zongo", givenNames: "Rasmata" })),
-    ).rejects.toThrow("could not allocate a case number");
+    const error = await registerBeneficiary(
+      unlucky,
+      registration({ familyName: "Zongo", givenNames: "Rasmata" }),
+    ).catch((e: unknown) => e);
+    expect(error).toEqual(new Error("could not allocate a case number"));
+    expect(inspect(error, { depth: 10 })).not.toMatch(/Zongo|Rasmata/);
     expect(await peopleNamed("Zongo")).toHaveLength(0);
+    expect(await writtenBy(unlucky)).toEqual({ consents: 4, audit: 1 });
+  });
+});
+
+describe("a failed use case's error", () => {
+  it("names the failure, not the person, when a transaction's statement fails", async () => {
+    const owner = await makeUser("caseworker", "TIP");
+    const created = await registerBeneficiary(
+      owner,
+      registration({ familyName: "Keïta", givenNames: "Salif" }),
+    );
+    await getDb().execute(
+      sql.raw(`create function refuse_probe_rename() returns trigger language plpgsql as $$
+        begin
+          if new.family_name = 'Sanogo' then raise exception 'rename refused'; end if;
+          return new;
+        end $$`),
+    );
+    await getDb().execute(
+      sql`create trigger refuse_probe_rename before update on beneficiaries for each row execute function refuse_probe_rename()`,
+    );
+    let error: unknown;
+    try {
+      error = await updateBeneficiary(owner, {
+        id: created.id,
+        version: 1,
+        biodata: {
+          ...registration().biodata,
+          familyName: "Sanogo",
+          givenNames: "Aminata",
+          phone: "+218 91 765 4321",
+        },
+      }).catch((e: unknown) => e);
+    } finally {
+      await getDb().execute(sql`drop trigger refuse_probe_rename on beneficiaries`);
+      await getDb().execute(sql`drop function refuse_probe_rename()`);
+    }
+    expect(error).toBeInstanceOf(DatabaseFailure);
+    expect(error).toMatchObject({ code: "P0001", table: undefined });
+    expect(inspect(error, { depth: 10 })).not.toMatch(/Sanogo|Aminata|765 4321/);
+    const [person] = await peopleNamed("Keïta");
+    expect(person?.version).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import type { ConsentInput } from "@/lib/validation/beneficiary";
 import { type Biodata, registrationSchema, resolveDateOfBirth } from "@/lib/validation/beneficiary";
 import { auditInsert } from "../audit/record-audit";
 import { authorize } from "../authorize";
-import { type DalContext, withOneStatement } from "../context";
+import { type DalContext, type Queryable, withOneStatement } from "../context";
 import { DalError, invalid } from "../errors";
 import { parseInput } from "../parse";
 import { findDuplicatesTx } from "./find-duplicates";
@@ -124,17 +124,22 @@ export async function registerBeneficiary(
         entityId: id,
         detail: { duplicateOverride: matches.length > 0 },
       });
-      try {
-        // Atomic: the foreign keys of the consents are checked at the end of the statement, when
-        // the person's row is there.
-        await db.execute(
+      // Atomic: the foreign keys of the consents are checked at the end of the statement, when
+      // the person's row is there.
+      const write = (q: Queryable) =>
+        q.execute(
           sql`with person as (${person.getSQL()}), consent as (${consent.getSQL()}), audit as (${audit.getSQL()}) select 1`,
         );
+      try {
+        // Within another use case's transaction, in a savepoint: a taken case number must not
+        // abort that transaction.
+        await (ctx.tx ? ctx.tx.transaction(write) : write(db));
         return { id, caseNumber };
       } catch (error) {
         // A random case number that is already taken (rare): nothing was written; draw another.
         if (!violatesUnique(error, "beneficiaries_case_number_key")) throw error;
-        if (attempt === 8) throw new Error("could not allocate a case number", { cause: error });
+        // Not the query error as the cause: its message holds the person's details.
+        if (attempt === 8) throw new Error("could not allocate a case number");
       }
     }
   });
