@@ -49,6 +49,33 @@ async function writtenBy(ctx: DalContext) {
 
 const numberOf = (bytes: number[]) => formatCaseNumber(new Date().getUTCFullYear(), Uint8Array.from(bytes));
 
+/** Runs `work` while a trigger makes the database refuse the rows of `table` that match `when`. */
+async function whileRefusing<T>(
+  table: "audit_events" | "beneficiaries",
+  event: "insert" | "update",
+  when: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await getDb().execute(
+    sql.raw(`create function refuse_probe() returns trigger language plpgsql as $$
+      begin
+        if ${when} then raise exception 'refused'; end if;
+        return new;
+      end $$`),
+  );
+  await getDb().execute(
+    sql.raw(
+      `create trigger refuse_probe before ${event} on ${table} for each row execute function refuse_probe()`,
+    ),
+  );
+  try {
+    return await work();
+  } finally {
+    await getDb().execute(sql.raw(`drop trigger refuse_probe on ${table}`));
+    await getDb().execute(sql`drop function refuse_probe()`);
+  }
+}
+
 /** Makes newCaseNumber's random bytes these, for the next `times` draws. */
 function fixCaseNumberBytes(bytes: number[], times: number) {
   let left = times;
@@ -91,26 +118,12 @@ describe("registration's write", () => {
 
   it("writes nothing when the audit row cannot be written", async () => {
     const refusing = await makeUser("caseworker", "TIP");
-    await getDb().execute(
-      sql.raw(`create function refuse_probe_audit() returns trigger language plpgsql as $$
-        begin
-          if new.actor_id = '${refusing.actor.id}' then raise exception 'audit refused'; end if;
-          return new;
-        end $$`),
-    );
-    await getDb().execute(
-      sql`create trigger refuse_probe_audit before insert on audit_events for each row execute function refuse_probe_audit()`,
-    );
-    let error: unknown;
-    try {
-      error = await registerBeneficiary(
+    const error = await whileRefusing("audit_events", "insert", `new.actor_id = '${refusing.actor.id}'`, () =>
+      registerBeneficiary(
         refusing,
         registration({ familyName: "Traoré", givenNames: "Fanta", dateOfBirth: "1987-11-23" }),
-      ).catch((e: unknown) => e);
-    } finally {
-      await getDb().execute(sql`drop trigger refuse_probe_audit on audit_events`);
-      await getDb().execute(sql`drop function refuse_probe_audit()`);
-    }
+      ).catch((e: unknown) => e),
+    );
     // The trigger's exception, without the statement's parameters: the server log must not name her.
     expect(error).toBeInstanceOf(DatabaseFailure);
     expect((error as DatabaseFailure).code).toBe("P0001");
@@ -188,19 +201,8 @@ describe("a failed use case's error", () => {
       owner,
       registration({ familyName: "Keïta", givenNames: "Salif" }),
     );
-    await getDb().execute(
-      sql.raw(`create function refuse_probe_rename() returns trigger language plpgsql as $$
-        begin
-          if new.family_name = 'Sanogo' then raise exception 'rename refused'; end if;
-          return new;
-        end $$`),
-    );
-    await getDb().execute(
-      sql`create trigger refuse_probe_rename before update on beneficiaries for each row execute function refuse_probe_rename()`,
-    );
-    let error: unknown;
-    try {
-      error = await updateBeneficiary(owner, {
+    const error = await whileRefusing("beneficiaries", "update", "new.family_name = 'Sanogo'", () =>
+      updateBeneficiary(owner, {
         id: created.id,
         version: 1,
         biodata: {
@@ -209,11 +211,8 @@ describe("a failed use case's error", () => {
           givenNames: "Aminata",
           phone: "+218 91 765 4321",
         },
-      }).catch((e: unknown) => e);
-    } finally {
-      await getDb().execute(sql`drop trigger refuse_probe_rename on beneficiaries`);
-      await getDb().execute(sql`drop function refuse_probe_rename()`);
-    }
+      }).catch((e: unknown) => e),
+    );
     expect(error).toBeInstanceOf(DatabaseFailure);
     expect(error).toMatchObject({ code: "P0001", table: undefined });
     expect(inspect(error, { depth: 10 })).not.toMatch(/Sanogo|Aminata|765 4321/);
