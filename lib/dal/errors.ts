@@ -1,3 +1,5 @@
+import { DrizzleQueryError } from "drizzle-orm";
+import postgres from "postgres";
 import type { FieldErrors } from "@/lib/validation/common";
 
 export type DalErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "duplicates" | "locked";
@@ -19,13 +21,23 @@ export const forbidden = () => new DalError("forbidden");
 export const conflict = () => new DalError("conflict");
 export const invalid = (fieldErrors: FieldErrors) => new DalError("invalid", fieldErrors);
 
-interface DatabaseErrorFields {
-  name?: unknown;
-  code?: unknown;
-  constraint_name?: unknown;
-  table_name?: unknown;
-  query?: unknown;
-  cause?: unknown;
+/** The fields of a PostgreSQL error that name no one. */
+interface PostgresErrorFields {
+  code: string;
+  constraint_name?: string;
+  table_name?: string;
+}
+
+/** The PostgreSQL error behind a failure: postgres.js's, as thrown or inside drizzle's query error. */
+export function postgresErrorOf(error: unknown): PostgresErrorFields | undefined {
+  const inner = error instanceof DrizzleQueryError ? error.cause : error;
+  return inner instanceof postgres.PostgresError ? (inner as unknown as PostgresErrorFields) : undefined;
+}
+
+/** The failure is a unique violation of this constraint. */
+export function violatesUnique(error: unknown, constraint: string): boolean {
+  const pg = postgresErrorOf(error);
+  return pg?.code === "23505" && pg.constraint_name === constraint;
 }
 
 /**
@@ -45,23 +57,17 @@ export class DatabaseFailure extends Error {
   }
 }
 
-const text = (value: unknown) => (typeof value === "string" ? value : undefined);
-
 /**
  * What a failed use case may throw on to the log: a database error (drizzle's, or postgres.js's
  * underneath) becomes a DatabaseFailure; anything else, DalError included, is left as it is.
  */
 export function withoutPersonalData(error: unknown): unknown {
-  const outer = error as DatabaseErrorFields | null;
-  if (!outer || typeof outer !== "object") return error;
-  const isDrizzle = outer.name !== "DalError" && typeof outer.query === "string" && "params" in outer;
-  const server = (isDrizzle ? outer.cause : outer) as DatabaseErrorFields | null | undefined;
-  const isServer = server?.name === "PostgresError";
-  if (!isDrizzle && !isServer) return error;
+  const pg = postgresErrorOf(error);
+  if (!(error instanceof DrizzleQueryError) && !pg) return error;
   return new DatabaseFailure(
-    text(server?.code),
-    text(server?.constraint_name),
-    text(server?.table_name),
-    text(outer.query) ?? text(server?.query),
+    pg?.code,
+    pg?.constraint_name,
+    pg?.table_name,
+    error instanceof DrizzleQueryError ? error.query : undefined,
   );
 }

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { canonicalJson } from "@/lib/domain/audit-changes";
 import type { Tx } from "../context";
+import { postgresErrorOf } from "../errors";
 
 export const GENESIS_HASH = "0".repeat(64);
 const BATCH = 5000;
@@ -80,8 +81,7 @@ export async function verifyAuditChain(db: Database): Promise<ChainCheck> {
 }
 
 function isSerializationFailure(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "40001" || e?.cause?.code === "40001";
+  return postgresErrorOf(error)?.code === "40001";
 }
 
 async function walk(tx: Tx): Promise<ChainCheck> {

@@ -8,7 +8,7 @@ import { type Biodata, registrationSchema, resolveDateOfBirth } from "@/lib/vali
 import { auditInsert } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { type DalContext, type Queryable, withOneStatement } from "../context";
-import { DalError, invalid } from "../errors";
+import { DalError, invalid, violatesUnique } from "../errors";
 import { parseInput } from "../parse";
 import { findDuplicatesTx } from "./find-duplicates";
 
@@ -61,13 +61,6 @@ export function consentRows(beneficiaryId: string, recordedBy: string, consent: 
           vitalInterestReason: purpose === "services" ? (consent.vitalInterestReason ?? null) : null,
         },
   );
-}
-
-/** The statement failed on a unique constraint of this name (postgres.js's error, which drizzle wraps). */
-function violatesUnique(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint_name?: string; cause?: unknown } | null;
-  if (e?.code === "23505" && e.constraint_name === constraint) return true;
-  return e?.cause !== undefined && violatesUnique(e.cause, constraint);
 }
 
 /**
