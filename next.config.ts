@@ -15,7 +15,10 @@ const withNextIntl = createNextIntlPlugin({
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // Never a referrer to another site. Within this one, "no-referrer" would also make a form's POST
+  // carry "Origin: null", and Next refuses a server action whose origin is not this host: a form
+  // sent before the page's scripts have run failed with a server error.
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ...(process.env.NODE_ENV === "production" && process.env.SANAD_HSTS !== "off"

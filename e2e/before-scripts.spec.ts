@@ -53,3 +53,26 @@ test("a button that works in script is disabled until the page's scripts have ru
     }
   }
 });
+
+/**
+ * A form whose action runs on the server (here, sign out) works when the browser sends it itself,
+ * before the page's scripts have run: Next accepts the action only from this site's origin, which
+ * the browser states unless the referrer policy tells it not to.
+ */
+test("signing out before the page's scripts run signs the user out", async ({ browser }) => {
+  const context = await browser.newContext({
+    storageState: storageState("caseworker"),
+    javaScriptEnabled: false,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByTestId("who")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  } finally {
+    await context.close();
+  }
+});

@@ -2,9 +2,8 @@ import "server-only";
 
 /**
  * Route handlers, unlike server actions, get no origin check from Next: a POST that exports data
- * must come from a page of this site. Browsers say so in Sec-Fetch-Site; with our
- * "Referrer-Policy: no-referrer" a form POST carries "Origin: null", so Origin is only the
- * fallback for clients without Fetch Metadata.
+ * must come from a page of this site. Browsers say so in Sec-Fetch-Site; Origin is the fallback
+ * for clients without Fetch Metadata, and a missing or "null" one is refused.
  */
 export function isSameOrigin(request: Request): boolean {
   const site = request.headers.get("sec-fetch-site");
