@@ -204,9 +204,11 @@ export async function pageTime(base: string, path: string, cookie: string, runs:
 }
 
 /**
- * The JavaScript a page makes the browser download: every script it references, gzipped. A
- * `nomodule` script (Next's legacy polyfills) is left out: every browser Next supports runs ES
- * modules, and such a browser never downloads it.
+ * The JavaScript a page makes the browser download: every script it references, gzipped. That is
+ * the `<script src>` tags and the chunks named only in the page's inline RSC data (the client
+ * components of error boundaries, which React loads as it reads that data). A `nomodule` script
+ * (Next's legacy polyfills) is left out: every browser Next supports runs ES modules, and such a
+ * browser never downloads it.
  */
 export async function pageJavaScript(
   base: string,
@@ -214,15 +216,15 @@ export async function pageJavaScript(
   cookie: string,
 ): Promise<{ files: number; gzipKb: number }> {
   const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const tags = [...html.matchAll(/<script([^>]+)>/g)].map((m) => m[1] as string);
+  const srcOf = (attributes: string) => /\ssrc="([^"]+)"/.exec(attributes)?.[1];
+  const legacy = new Set(tags.filter((a) => /\bnomodule\b/i.test(a)).map(srcOf));
   const sources = [
-    ...new Set(
-      [...html.matchAll(/<script([^>]+)>/g)]
-        .map((m) => m[1] as string)
-        .filter((attributes) => !/\bnomodule\b/i.test(attributes))
-        .map((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1])
-        .filter((src): src is string => src !== undefined),
-    ),
-  ];
+    ...new Set([
+      ...tags.filter((a) => !/\bnomodule\b/i.test(a)).map(srcOf),
+      ...[...html.matchAll(/\/_next\/static\/chunks\/[\w\-.]+\.js/g)].map((m) => m[0]),
+    ]),
+  ].filter((src): src is string => src !== undefined && !legacy.has(src));
   let bytes = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
