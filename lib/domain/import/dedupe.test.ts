@@ -98,6 +98,51 @@ describe("in-memory duplicate rule", () => {
     expect(found.get(3)?.map((e) => e.key)).toEqual([12]);
   });
 
+  it("reads grams as pg_trgm does in any script: Arabic, accents, digits, repeats, astral characters", () => {
+    // Keys as stored, not through nameKey: the comparison must hold for whatever a row carries.
+    const NAMES = [
+      "محمد علي",
+      "محمد على",
+      "mohamed ali",
+      "Mohamed-Ali 2",
+      "élodie ndiaye",
+      "ÉLODIE NDIAYE",
+      "aaaa aaaa",
+      "aaa",
+      "𠀀𠀁 ali",
+      "𠀀𠀁 aly",
+      "ali 𝔸li",
+      // A name with an astral character against one without: their shared grams must still meet.
+      "𝔸 ali",
+      "ali",
+      "x",
+    ];
+    const r = rng(11);
+    const rowsOf = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        key: from + i,
+        order: String(from + i).padStart(5, "0"),
+        nameKey: NAMES[Math.floor(r() * NAMES.length)] as string,
+        sex: "male",
+        nationality: "NER",
+        dateOfBirth: "1990-05-05",
+      }));
+    const rows = rowsOf(40, 2);
+    const existing = rowsOf(60, 100);
+    const found = existingDuplicates(rows, existing, 0.5, 1000);
+    for (const a of rows) {
+      const expected = existing.filter((e) => brute(a, e)).map((e) => e.key);
+      expect((found.get(a.key) ?? []).map((e) => e.key).sort((x, y) => x - y)).toEqual(expected);
+    }
+    const within = new Map<number, number>();
+    for (const a of rows) {
+      const first = rows.find((b) => b.key < a.key && brute(a, b));
+      if (first) within.set(a.key, first.key);
+    }
+    expect(inFileDuplicates(rows, 0.5)).toEqual(within);
+    expect(trigramSimilarity(trigrams("𠀀𠀁 ali"), trigrams("𠀀𠀁 aly"))).toBeGreaterThan(0.3);
+  });
+
   it("finds exactly the existing records a full comparison finds", () => {
     const rows = sample(200, 4);
     // Half the records carry a letter the file never has: grams the file lacks still count in the

@@ -5,7 +5,10 @@
  * each word padded with two spaces before and one after, set semantics, |A∩B| / |A∪B|.
  * A prefix filter (rarest tokens first) within buckets of nationality and birth year keeps the
  * candidate pairs few; existing records stream through the file's index, so a million of them
- * never sit in memory at once.
+ * never sit in memory at once. That stream is the import's hot loop: a gram is a number rather
+ * than a string, a bucket's lists are an array indexed by gram id, the buckets in reach of a
+ * nationality, sex and year are looked up once, and a record that matches nothing allocates
+ * nothing.
  */
 
 import { SEXES } from "../beneficiary";
@@ -45,7 +48,7 @@ export function trigramSimilarity(a: readonly string[], b: readonly string[]): n
     return id;
   };
   const encode = (grams: readonly string[]) => Int32Array.from(grams, idOf).sort();
-  return jaccard(encode(a), a.length, encode(b), b.length);
+  return jaccard(encode(a), a.length, a.length, encode(b), b.length, b.length);
 }
 
 /** `date - interval 'n years'` as Postgres computes it (29 February falls back to the 28th). */
@@ -72,40 +75,134 @@ const shiftDateNumber = (n: number, years: number) => {
 const compatibleSexes = (sex: string): readonly string[] => (sex === "unknown" ? SEXES : [sex, "unknown"]);
 
 /**
+ * A trigram as a number: its three UTF-16 code units, 16 bits each. `trigrams` gives the same
+ * grams as strings; the number only saves building a string per gram, a million names over.
+ * A name with a character outside the Basic Multilingual Plane takes the string path.
+ */
+type GramKey = number | string;
+
+const SPACE = 32;
+const gramNumber = (a: number, b: number, c: number) => a * 4_294_967_296 + b * 65_536 + c;
+
+/** Whether a code unit is a letter or a digit, as `WORD` decides; learnt once per character. */
+const wordCharacter = new Uint8Array(65_536);
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+function isWordCharacter(code: number): boolean {
+  let known = wordCharacter[code] as number;
+  if (known === 0) {
+    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    wordCharacter[code] = known;
+  }
+  return known === 1;
+}
+
+const ASTRAL = /[\uD800-\uDFFF]/;
+let sortScratch = new Float64Array(256);
+
+/** The name's unique grams as keys, written into `out` from 0; returns how many. */
+function gramKeys(nameKey: string, out: GramKey[]): number {
+  const text = nameKey.toLowerCase();
+  if (ASTRAL.test(text)) {
+    const grams = trigrams(text);
+    for (const [i, g] of grams.entries()) {
+      const codes = [...g].map((ch) => ch.codePointAt(0) as number);
+      out[i] = codes.every((c) => c <= 0xffff) ? gramNumber(...(codes as [number, number, number])) : g;
+    }
+    return grams.length;
+  }
+  let n = 0;
+  let a = SPACE;
+  let b = SPACE;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : SPACE;
+    if (i < text.length && isWordCharacter(code)) {
+      if (!inWord) {
+        inWord = true;
+        a = SPACE;
+        b = SPACE;
+      }
+      out[n++] = gramNumber(a, b, code);
+      a = b;
+      b = code;
+    } else if (inWord) {
+      inWord = false;
+      out[n++] = gramNumber(a, b, SPACE);
+    }
+  }
+  // Set semantics: a gram a name repeats counts once.
+  if (n > 1) {
+    if (sortScratch.length < n) sortScratch = new Float64Array(n * 2);
+    const grams = sortScratch;
+    for (let i = 0; i < n; i++) grams[i] = out[i] as number;
+    grams.subarray(0, n).sort();
+    let unique = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || grams[i] !== grams[i - 1]) out[unique++] = grams[i] as number;
+    n = unique;
+  }
+  return n;
+}
+
+/**
  * Grams as integers, numbered rarest first by the file's own counts, so a row's ids in ascending
  * order are its grams in one global order. Any fixed order keeps the prefix filter exact; rarest
  * first only keeps the candidate lists short.
  */
 class GramDictionary {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new Map<GramKey, number>();
+  private readonly keys: GramKey[] = [];
   constructor(rows: readonly DedupeRow[]) {
-    const counts = new Map<string, number>();
-    for (const r of rows) for (const g of trigrams(r.nameKey)) counts.set(g, (counts.get(g) ?? 0) + 1);
-    const order = [...counts].sort(([x, a], [y, b]) => a - b || (x < y ? -1 : 1));
+    const counts = new Map<GramKey, number>();
+    for (const r of rows) {
+      const n = gramKeys(r.nameKey, this.keys);
+      for (let i = 0; i < n; i++) {
+        const g = this.keys[i] as GramKey;
+        counts.set(g, (counts.get(g) ?? 0) + 1);
+      }
+    }
+    const order = [...counts].sort(([x, a], [y, b]) => a - b || compareKeys(x, y));
     for (const [i, [gram]] of order.entries()) this.ids.set(gram, i);
   }
-  /** The grams the file has, ascending, and how many grams the name has in all. */
-  encode(nameKey: string): { ids: Int32Array; size: number } {
-    const grams = trigrams(nameKey);
-    const known: number[] = [];
-    for (const g of grams) {
-      const id = this.ids.get(g);
-      if (id !== undefined) known.push(id);
+  get size(): number {
+    return this.ids.size;
+  }
+  /**
+   * The name's grams the file has, as ids ascending in `out` from 0, and how many grams the name
+   * has in all (`size`); returns how many ids it wrote.
+   */
+  encodeInto(nameKey: string, out: Int32Array): { known: number; size: number } {
+    const size = gramKeys(nameKey, this.keys);
+    let known = 0;
+    for (let i = 0; i < size; i++) {
+      const id = this.ids.get(this.keys[i] as GramKey);
+      if (id !== undefined) out[known++] = id;
     }
-    return { ids: Int32Array.from(known).sort(), size: grams.length };
+    out.subarray(0, known).sort();
+    return { known, size };
   }
 }
 
-interface Entry<R extends DedupeRow> {
-  row: R;
-  /** Grams the file knows, in the global order. */
+const compareKeys = (x: GramKey, y: GramKey) =>
+  typeof x === typeof y ? (x < y ? -1 : x > y ? 1 : 0) : typeof x === "number" ? -1 : 1;
+
+/** Room for a name's grams: never more than two a character (one each, and one a word's end). */
+const scratchFor = (nameKey: string, scratch: Int32Array) =>
+  scratch.length > nameKey.length * 2 + 8 ? scratch : new Int32Array(nameKey.length * 2 + 8);
+
+interface Probe {
+  /** Grams the file knows, in the global order; the first `known` are the name's. */
   ids: Int32Array;
+  known: number;
   /** All the name's grams, known or not. */
   size: number;
-  /** The known grams among the first prefixLength(size) in the global order: a match shares one. */
-  probe: Int32Array;
-  year: number;
   dob: number;
+}
+
+interface Entry<R extends DedupeRow> extends Probe {
+  row: R;
+  /** How many of `ids`, from the start, to look up: a match shares one of them. */
+  probe: number;
+  year: number;
   /** The birth window: `dob` two years either side. */
   from: number;
   to: number;
@@ -116,16 +213,20 @@ interface Entry<R extends DedupeRow> {
 /** Two sets with Jaccard ≥ t share a token among the first |x| - ceil(t·|x|) + 1 of each (in one order). */
 const prefixLength = (size: number, threshold: number) => size - Math.ceil(threshold * size - 1e-9) + 1;
 
+/** Grams the file lacks come first in the global order (count 0) and can meet nothing. */
+const probeLength = (known: number, size: number, threshold: number) =>
+  Math.max(0, prefixLength(size, threshold) - (size - known));
+
 function entry<R extends DedupeRow>(row: R, dictionary: GramDictionary, threshold: number): Entry<R> {
-  const { ids, size } = dictionary.encode(row.nameKey);
-  // Grams the file lacks come first in the global order (count 0) and can meet nothing.
-  const probe = ids.subarray(0, Math.max(0, prefixLength(size, threshold) - (size - ids.length)));
+  const scratch = new Int32Array(row.nameKey.length * 2 + 8);
+  const { known, size } = dictionary.encodeInto(row.nameKey, scratch);
   const dob = dateNumber(row.dateOfBirth);
   return {
     row,
-    ids,
+    ids: scratch.slice(0, known),
+    known,
     size,
-    probe,
+    probe: probeLength(known, size, threshold),
     year: Math.floor(dob / 10_000),
     dob,
     from: shiftDateNumber(dob, -2),
@@ -138,12 +239,19 @@ function entry<R extends DedupeRow>(row: R, dictionary: GramDictionary, threshol
  * |A∩B| / |A∪B| from the sorted ids of the grams both could share and each name's number of
  * grams in all (a gram only one side has still counts in the union).
  */
-function jaccard(x: Int32Array, xSize: number, y: Int32Array, ySize: number): number {
+function jaccard(
+  x: Int32Array,
+  xKnown: number,
+  xSize: number,
+  y: Int32Array,
+  yKnown: number,
+  ySize: number,
+): number {
   if (xSize === 0 || ySize === 0) return 0;
   let common = 0;
   let i = 0;
   let j = 0;
-  while (i < x.length && j < y.length) {
+  while (i < xKnown && j < yKnown) {
     const u = x[i] as number;
     const v = y[j] as number;
     if (u === v) {
@@ -157,15 +265,16 @@ function jaccard(x: Int32Array, xSize: number, y: Int32Array, ySize: number): nu
 }
 
 /** The rule, with `b` born within `a`'s window (nationality and sex are matched by the index). */
-function score(a: Entry<DedupeRow>, b: Entry<DedupeRow>, threshold: number): number | null {
+function score(a: Entry<DedupeRow>, b: Probe, threshold: number): number | null {
   if (b.dob < a.from || b.dob > a.to) return null;
   // Jaccard ≥ t needs sizes within a factor t of each other.
   if (a.size * threshold > b.size || b.size * threshold > a.size) return null;
-  const s = jaccard(a.ids, a.size, b.ids, b.size);
+  const s = jaccard(a.ids, a.known, a.size, b.ids, b.known, b.size);
   return s >= threshold ? s : null;
 }
 
-type Bucket<R extends DedupeRow> = Map<number, Entry<R>[]>;
+/** A bucket's entries by gram id: an array as long as the dictionary, since ids are dense. */
+type Bucket<R extends DedupeRow> = Array<Entry<R>[] | undefined>;
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
@@ -176,55 +285,77 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
+const NO_BUCKETS: never[] = [];
+
 /** Entries by nationality, sex and birth year, then by each gram of their probe. */
 class PrefixIndex<R extends DedupeRow> {
   private readonly buckets = new Map<string, Map<string, Map<number, Bucket<R>>>>();
+  /** The buckets in reach of a nationality, sex and birth year; forgotten when a bucket is made. */
+  private readonly reach = new Map<string, Map<string, Map<number, Bucket<R>[]>>>();
   private probes = 0;
+
+  constructor(private readonly grams: number) {}
 
   add(e: Entry<R>): void {
     const { nationality, sex } = e.row;
     const bySex = getOrAdd(this.buckets, nationality, () => new Map<string, Map<number, Bucket<R>>>());
     const byYear = getOrAdd(bySex, sex, () => new Map<number, Bucket<R>>());
-    const bucket = getOrAdd(byYear, e.year, (): Bucket<R> => new Map());
-    for (const g of e.probe) {
-      const list = bucket.get(g);
+    let bucket = byYear.get(e.year);
+    if (!bucket) {
+      bucket = new Array(this.grams);
+      byYear.set(e.year, bucket);
+      this.reach.clear();
+    }
+    for (let i = 0; i < e.probe; i++) {
+      const g = e.ids[i] as number;
+      const list = bucket[g];
       if (list) list.push(e);
-      else bucket.set(g, [e]);
+      else bucket[g] = [e];
     }
   }
 
   /** The buckets a row of this nationality, sex and birth year may match in. */
-  private *bucketsFor(nationality: string, sex: string, year: number): Generator<Bucket<R>> {
-    const bySex = this.buckets.get(nationality);
-    if (!bySex) return;
-    for (const s of compatibleSexes(sex)) {
-      const byYear = bySex.get(s);
-      if (!byYear) continue;
-      for (let y = year - YEAR_REACH; y <= year + YEAR_REACH; y++) {
-        const bucket = byYear.get(y);
-        if (bucket) yield bucket;
+  bucketsFor(nationality: string, sex: string, year: number): Bucket<R>[] {
+    const byYear = getOrAdd(
+      getOrAdd(this.reach, nationality, () => new Map()),
+      sex,
+      () => new Map(),
+    );
+    let found = byYear.get(year);
+    if (found === undefined) {
+      found = [];
+      const bySex = this.buckets.get(nationality);
+      for (const s of bySex ? compatibleSexes(sex) : []) {
+        const years = bySex?.get(s);
+        for (let y = year - YEAR_REACH; years && y <= year + YEAR_REACH; y++) {
+          const bucket = years.get(y);
+          if (bucket) found.push(bucket);
+        }
       }
+      if (found.length === 0) found = NO_BUCKETS;
+      byYear.set(year, found);
     }
-  }
-
-  /** Whether anything here could match a row of this nationality, sex and birth year. */
-  reaches(nationality: string, sex: string, year: number): boolean {
-    return !this.bucketsFor(nationality, sex, year).next().done;
+    return found;
   }
 
   /**
-   * Calls `visit` once for every entry sharing a probe gram with `e`, of its nationality, a
-   * compatible sex and in reach of its birth year.
+   * Calls `visit` once for every entry sharing one of the first `probe` grams of `ids`, among
+   * `buckets` (from `bucketsFor`).
    */
-  forEachCandidate(e: Entry<DedupeRow>, visit: (candidate: Entry<R>) => void): void {
-    const probe = ++this.probes;
-    for (const bucket of this.bucketsFor(e.row.nationality, e.row.sex, e.year)) {
-      for (const g of e.probe) {
-        const list = bucket.get(g);
+  forEachCandidate(
+    buckets: readonly Bucket<R>[],
+    ids: Int32Array,
+    probe: number,
+    visit: (candidate: Entry<R>) => void,
+  ): void {
+    const stamp = ++this.probes;
+    for (const bucket of buckets) {
+      for (let i = 0; i < probe; i++) {
+        const list = bucket[ids[i] as number];
         if (!list) continue;
         for (const c of list) {
-          if (c.seen === probe) continue;
-          c.seen = probe;
+          if (c.seen === stamp) continue;
+          c.seen = stamp;
           visit(c);
         }
       }
@@ -235,12 +366,12 @@ class PrefixIndex<R extends DedupeRow> {
 /** For each row repeating an earlier one (by `key` order), the first earlier row's key. */
 export function inFileDuplicates(rows: readonly DedupeRow[], threshold: number): Map<number, number> {
   const dictionary = new GramDictionary(rows);
-  const index = new PrefixIndex<DedupeRow>();
+  const index = new PrefixIndex<DedupeRow>(dictionary.size);
   const out = new Map<number, number>();
   for (const row of [...rows].sort((a, b) => a.key - b.key)) {
     const e = entry(row, dictionary, threshold);
     let first: number | undefined;
-    index.forEachCandidate(e, (c) => {
+    index.forEachCandidate(index.bucketsFor(row.nationality, row.sex, e.year), e.ids, e.probe, (c) => {
       if ((first === undefined || c.row.key < first) && score(e, c, threshold) !== null) first = c.row.key;
     });
     if (first !== undefined) out.set(row.key, first);
@@ -252,12 +383,13 @@ export function inFileDuplicates(rows: readonly DedupeRow[], threshold: number):
 /**
  * The existing records each file row likely repeats, best score first (ties by `order`), at most
  * `limit` each. Existing records are fed one at a time (`consider`) as they are read; only the
- * ones that match are kept.
+ * ones that match are kept, and one that cannot match allocates nothing.
  */
 export class ExistingDuplicateFinder<E extends DedupeRow & { order: string }> {
   private readonly dictionary: GramDictionary;
-  private readonly index = new PrefixIndex<DedupeRow>();
+  private readonly index: PrefixIndex<DedupeRow>;
   private readonly found = new Map<number, Array<{ e: E; score: number }>>();
+  private readonly probe: Probe = { ids: new Int32Array(256), known: 0, size: 0, dob: 0 };
 
   constructor(
     rows: readonly DedupeRow[],
@@ -265,15 +397,27 @@ export class ExistingDuplicateFinder<E extends DedupeRow & { order: string }> {
     private readonly limit: number,
   ) {
     this.dictionary = new GramDictionary(rows);
+    this.index = new PrefixIndex<DedupeRow>(this.dictionary.size);
     for (const row of rows) this.index.add(entry(row, this.dictionary, threshold));
   }
 
   consider(existing: E): void {
-    if (!this.index.reaches(existing.nationality, existing.sex, Number(existing.dateOfBirth.slice(0, 4))))
-      return;
-    const e = entry(existing, this.dictionary, this.threshold);
-    this.index.forEachCandidate(e, (fileRow) => {
-      const s = score(fileRow, e, this.threshold);
+    const buckets = this.index.bucketsFor(
+      existing.nationality,
+      existing.sex,
+      Number(existing.dateOfBirth.slice(0, 4)),
+    );
+    if (buckets.length === 0) return;
+    const p = this.probe;
+    p.ids = scratchFor(existing.nameKey, p.ids);
+    const { known, size } = this.dictionary.encodeInto(existing.nameKey, p.ids);
+    const probe = probeLength(known, size, this.threshold);
+    if (probe === 0) return;
+    p.known = known;
+    p.size = size;
+    p.dob = dateNumber(existing.dateOfBirth);
+    this.index.forEachCandidate(buckets, p.ids, probe, (fileRow) => {
+      const s = score(fileRow, p, this.threshold);
       if (s === null) return;
       const list = this.found.get(fileRow.row.key);
       if (list) list.push({ e: existing, score: s });
