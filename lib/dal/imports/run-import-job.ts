@@ -12,7 +12,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DalContext } from "../context";
 import { stageRows } from "./stage-rows";
 import { connectionOf } from "./staging";
-import { stageAndDedupe, writeStaged } from "./write-import";
+import { stageAndDedupe, tuneImportTransaction, writeStaged } from "./write-import";
 
 const HEARTBEAT_MS = 10_000;
 const holder = globalThis as { sanadImports?: Set<string> };
@@ -163,6 +163,7 @@ export async function runImportJob(ctx: DalContext, input: ImportRunInput): Prom
     const includeDuplicates = options.allowDuplicates;
     await db.transaction(async (tx) => {
       const conn = connectionOf(tx);
+      await tuneImportTransaction(conn);
       let duplicates: DuplicateFinding[] = [];
       if (staged.rows.length > 0) duplicates = await stageAndDedupe(conn, ctx.actor, staged.rows);
       report.duplicateCount = duplicates.length;
