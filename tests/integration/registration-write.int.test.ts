@@ -105,6 +105,13 @@ describe("registration's write", () => {
       ].sort(),
     );
     expect(rows.every((r) => r.givenBy === "self" && r.recordedBy === cw.actor.id)).toBe(true);
+    // Consent ids are version 7 (migration 0037): the time of writing in their first 48 bits.
+    for (const r of rows) {
+      expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(Math.abs(Number.parseInt(r.id.replace(/-/g, "").slice(0, 12), 16) - Date.now())).toBeLessThan(
+        60_000,
+      );
+    }
     const [audit] = await auditOf(created.id);
     expect(audit).toMatchObject({ action: "create", entity: "beneficiary", actorId: cw.actor.id });
     await vi.waitFor(
