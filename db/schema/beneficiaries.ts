@@ -169,9 +169,7 @@ export const consents = pgTable(
   {
     // Time-ordered (migration 0037): an import adds four consents a person to the right edge of
     // this key, not to a random leaf each.
-    id: uuid("id")
-      .primaryKey()
-      .default(sql`uuid_v7()`),
+    id: uuid("id").primaryKey().default(sql`uuid_v7()`),
     beneficiaryId: uuid("beneficiary_id")
       .notNull()
       .references(() => beneficiaries.id, { onDelete: "cascade" }),
