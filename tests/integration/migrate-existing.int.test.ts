@@ -16,6 +16,9 @@ async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
   return rows[0] as T;
 }
 
+/** The journal's "when" of migration 0036 (db/migrations/meta/_journal.json). */
+const MIGRATION_0036_WHEN = 1796226765997;
+
 beforeAll(async () => {
   const owner = await makeUser("caseworker", "TIP");
   await getDb()
@@ -36,14 +39,17 @@ beforeAll(async () => {
         createdBy: owner.actor.id,
       })),
     );
-  // The database as it was before migration 0036, with its people.
+  // The database as it was before migration 0036, with its people: 0037 undone, then 0036.
   for (const statement of [
+    sql`alter table consents alter column id set default gen_random_uuid()`,
+    sql`drop function uuid_v7()`,
     sql`drop index beneficiaries_owner_name_idx`,
     sql`drop index beneficiaries_dup_idx`,
     sql`alter table beneficiaries drop column name_signature, drop column name_trigrams`,
     sql`create index beneficiaries_owner_name_idx on beneficiaries (owner_id, name_key, id)`,
     sql`create index beneficiaries_dup_idx on beneficiaries (nationality, sex, date_of_birth, name_key, id)`,
-    sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+    // 0036 and every migration after it (created_at is the journal's "when" of each).
+    sql`delete from drizzle.__drizzle_migrations where created_at >= ${MIGRATION_0036_WHEN}`,
   ])
     await getDb().execute(statement);
 });
