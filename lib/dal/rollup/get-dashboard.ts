@@ -72,29 +72,52 @@ export async function getDashboard(ctx: DalContext, requested: DashboardFilters)
     throw invalid({ office: ["invalid"] });
   if (requested.mantikaPcode !== null && !MANTIKA_PCODE.test(requested.mantikaPcode))
     throw invalid({ mantika: ["invalid"] });
+  // Two batches, each sent at once on the transaction's connection (postgres.js pipelines
+  // queries issued together) instead of one round trip per query: the plan and the reference
+  // data, then the two roll-up reads, which need the plan's dates.
   return withTransaction(ctx, async (tx) => {
-    const plan = await loadPlan(tx);
+    const [plan, progs, defs, [settings], projects] = await Promise.all([
+      loadPlan(tx),
+      tx.select().from(programmes).orderBy(asc(programmes.sortOrder)),
+      tx
+        .select({ i: indicators, target: indicatorTargets.target })
+        .from(indicators)
+        .leftJoin(reportingPeriods, eq(reportingPeriods.code, PLAN_PERIOD_CODE))
+        .leftJoin(
+          indicatorTargets,
+          and(
+            eq(indicatorTargets.indicatorCode, indicators.code),
+            eq(indicatorTargets.periodId, reportingPeriods.id),
+          ),
+        )
+        .where(eq(indicators.active, true))
+        .orderBy(asc(indicators.sortOrder), asc(indicators.code)),
+      tx.select().from(rollupSettings).where(eq(rollupSettings.id, 1)),
+      tx
+        .select({
+          id: donorProjects.id,
+          code: donorProjects.code,
+          title: donorProjects.title,
+          donor: donorProjects.donor,
+        })
+        .from(donorProjects)
+        .orderBy(asc(donorProjects.code)),
+    ]);
     const filters: DashboardFilters = {
       ...requested,
       officeCode: scope === "office" ? ctx.actor.officeCode : requested.officeCode,
     };
     const view = resolvePeriod(filters.period, plan.range);
     const q = { ...view, officeCode: filters.officeCode, mantikaPcode: filters.mantikaPcode };
-    const progs = await tx.select().from(programmes).orderBy(asc(programmes.sortOrder));
-    const defs = await tx
-      .select({ i: indicators, target: indicatorTargets.target })
-      .from(indicators)
-      .leftJoin(
-        indicatorTargets,
-        and(eq(indicatorTargets.indicatorCode, indicators.code), eq(indicatorTargets.periodId, plan.id)),
-      )
-      .where(eq(indicators.active, true))
-      .orderBy(asc(indicators.sortOrder), asc(indicators.code));
-    const overview = await queryOverview(
-      tx,
-      q,
-      defs.map((d) => d.i.code),
-    );
+    const chosen = defs.find((d) => d.i.code === filters.indicatorCode) ?? defs[0];
+    const [overview, counts] = await Promise.all([
+      queryOverview(
+        tx,
+        q,
+        defs.map((d) => d.i.code),
+      ),
+      chosen ? queryIndicator(tx, q, chosen.i.code) : null,
+    ]);
     const reachedOf = (code: string) => overview.indicators.find((x) => x.key === code)?.count ?? 0;
     const row = (d: (typeof defs)[number]): IndicatorRow => {
       const reached = reachedOf(d.i.code);
@@ -115,10 +138,8 @@ export async function getDashboard(ctx: DalContext, requested: DashboardFilters)
       reached: overview.programmes.find((x) => x.key === p.code)?.count ?? 0,
       indicators: defs.filter((d) => d.i.programmeCode === p.code).map(row),
     }));
-    const chosen = defs.find((d) => d.i.code === filters.indicatorCode) ?? defs[0];
     let selected: Dashboard["selected"] = null;
-    if (chosen) {
-      const counts = await queryIndicator(tx, q, chosen.i.code);
+    if (chosen && counts) {
       const indicator = { ...row(chosen), programmeCode: chosen.i.programmeCode };
       const expected =
         chosen.target === null ? null : straightLineTrajectory(chosen.target, plan.range, view);
@@ -129,16 +150,6 @@ export async function getDashboard(ctx: DalContext, requested: DashboardFilters)
       });
       selected = { indicator, counts, trend };
     }
-    const [settings] = await tx.select().from(rollupSettings).where(eq(rollupSettings.id, 1));
-    const projects = await tx
-      .select({
-        id: donorProjects.id,
-        code: donorProjects.code,
-        title: donorProjects.title,
-        donor: donorProjects.donor,
-      })
-      .from(donorProjects)
-      .orderBy(asc(donorProjects.code));
     return {
       plan: plan.range,
       view,
