@@ -44,19 +44,23 @@ export async function getBeneficiary(ctx: DalContext, id: string): Promise<Benef
   return withTransaction(ctx, async (tx) => {
     const row = await findInScope(tx, ctx.actor, scope, id);
     if (!row) throw notFound();
-    const [owner] = await tx.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId));
-    const assignees = await tx
-      .select({ id: users.id, name: users.name })
-      .from(caseAssignments)
-      .innerJoin(users, eq(users.id, caseAssignments.userId))
-      .where(eq(caseAssignments.beneficiaryId, row.id));
-    const consentRows = await tx
-      .select()
-      .from(consents)
-      .where(and(eq(consents.beneficiaryId, row.id), isNull(consents.supersededAt)))
-      .orderBy(asc(consents.purpose));
-    // Where and since when someone is detained is sensitive: only those who may see "detention" get it.
-    const detentionVisible = await canSeeCategory(tx, ctx.actor, row.id, "detention");
+    // In scope: the rest is read in one pipelined batch (postgres.js sends queries issued together
+    // at once on the transaction's connection), not one round trip each.
+    const [[owner], assignees, consentRows, detentionVisible] = await Promise.all([
+      tx.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)),
+      tx
+        .select({ id: users.id, name: users.name })
+        .from(caseAssignments)
+        .innerJoin(users, eq(users.id, caseAssignments.userId))
+        .where(eq(caseAssignments.beneficiaryId, row.id)),
+      tx
+        .select()
+        .from(consents)
+        .where(and(eq(consents.beneficiaryId, row.id), isNull(consents.supersededAt)))
+        .orderBy(asc(consents.purpose)),
+      // Where and since when someone is detained is sensitive: only those who may see "detention" get it.
+      canSeeCategory(tx, ctx.actor, row.id, "detention"),
+    ]);
     await recordAudit(tx, ctx, {
       action: "read",
       entity: "beneficiary",
