@@ -173,6 +173,10 @@ async function measureDal(sql: postgres.Sql) {
   const query = "Muhamad Mahamad";
   const key = nameKey(query);
   const raw = (fn: (tx: postgres.TransactionSql) => Promise<unknown>) => () => sql.begin(fn);
+  // What a list reads of each person (summaryColumns in lib/dal/beneficiaries/dto.ts).
+  const listColumns = sql.unsafe(`b.id, b.case_number, b.family_name, b.given_names, b.name_ar, b.sex,
+    b.date_of_birth, b.dob_estimated, b.nationality, b.population_type, b.baladiya_pcode, b.office_code,
+    b.status, b.detained, b.uasc_status, b.created_at, b.search_seq`);
   // Every use case below writes its audit row in its transaction; so does its floor.
   const audit = (tx: postgres.TransactionSql, action: string) =>
     tx`insert into audit_events (actor_id, actor_role, ip, action, entity, detail, flagged)
@@ -183,7 +187,7 @@ async function measureDal(sql: postgres.Sql) {
     await time(
       raw(async (tx) => {
         await tx`select set_config('pg_trgm.similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`;
-        await tx`select b.*, u.name from beneficiaries b join users u on u.id = b.owner_id
+        await tx`select ${listColumns}, u.name from beneficiaries b join users u on u.id = b.owner_id
           where b.office_code = 'TIP' and b.name_key % ${key}
           order by b.name_key <-> ${key}, b.search_seq <-> 0::bigint limit 26`;
         await audit(tx, "list");
@@ -199,7 +203,7 @@ async function measureDal(sql: postgres.Sql) {
     ),
     await time(
       raw(async (tx) => {
-        await tx`select b.*, u.name from beneficiaries b join users u on u.id = b.owner_id
+        await tx`select ${listColumns}, u.name from beneficiaries b join users u on u.id = b.owner_id
           where b.office_code = 'TIP' and b.sex = 'female' and b.nationality = 'NER'
             and b.date_of_birth between ${adults.from ?? "0001-01-01"} and ${adults.to}
           order by b.created_at desc, b.id desc limit 26`;
@@ -221,7 +225,7 @@ async function measureDal(sql: postgres.Sql) {
     await time(
       raw(async (tx) => {
         await tx`select set_config('pg_trgm.similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`;
-        await tx`select b.*, u.name from beneficiaries b join users u on u.id = b.owner_id
+        await tx`select ${listColumns}, u.name from beneficiaries b join users u on u.id = b.owner_id
           where b.id in (select own.id from beneficiaries own where own.owner_id = ${caseworker.actor.id}
                 and case when bit_count((own.name_signature # name_trigram_signature(${key}))::bit(64)) * ${1 + SEARCH_SIMILARITY}::float8
                     <= (own.name_trigrams + cardinality(show_trgm(${key}))) * ${1 - SEARCH_SIMILARITY}::float8 + 1e-9

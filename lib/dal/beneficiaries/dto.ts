@@ -1,8 +1,33 @@
 import "server-only";
-import type { beneficiaries } from "@/db/schema";
+import { beneficiaries } from "@/db/schema";
 import { ageAt, todayIso } from "@/lib/domain/age";
 
 type Row = typeof beneficiaries.$inferSelect;
+
+/**
+ * The columns a summary is made of. A list reads these and no more: not a person's phone,
+ * vulnerabilities or detention details, which no list shows.
+ */
+export const summaryColumns = {
+  id: beneficiaries.id,
+  caseNumber: beneficiaries.caseNumber,
+  familyName: beneficiaries.familyName,
+  givenNames: beneficiaries.givenNames,
+  nameAr: beneficiaries.nameAr,
+  sex: beneficiaries.sex,
+  dateOfBirth: beneficiaries.dateOfBirth,
+  dobEstimated: beneficiaries.dobEstimated,
+  nationality: beneficiaries.nationality,
+  populationType: beneficiaries.populationType,
+  baladiyaPcode: beneficiaries.baladiyaPcode,
+  officeCode: beneficiaries.officeCode,
+  status: beneficiaries.status,
+  detained: beneficiaries.detained,
+  uascStatus: beneficiaries.uascStatus,
+  createdAt: beneficiaries.createdAt,
+};
+
+export type SummaryRow = Pick<Row, keyof typeof summaryColumns>;
 
 export interface BeneficiarySummary {
   id: string;
@@ -24,7 +49,7 @@ export interface BeneficiarySummary {
   registeredAt: string;
 }
 
-export function toSummary(row: Row, ownerName: string, today = todayIso()): BeneficiarySummary {
+export function toSummary(row: SummaryRow, ownerName: string, today = todayIso()): BeneficiarySummary {
   return {
     id: row.id,
     caseNumber: row.caseNumber,

@@ -7,7 +7,7 @@ import { type CaseListQuery, caseListQuerySchema } from "@/lib/validation/benefi
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { type DalContext, withTransaction } from "../context";
-import { type BeneficiarySummary, toSummary } from "./dto";
+import { type BeneficiarySummary, summaryColumns, toSummary } from "./dto";
 import { beneficiaryScope } from "./scope";
 
 export const PAGE_SIZE = 25;
@@ -167,7 +167,7 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
     }
     const rows = await tx
       .select({
-        row: beneficiaries,
+        row: { ...summaryColumns, searchSeq: beneficiaries.searchSeq },
         ownerName: users.name,
         sortKey: sql<string>`(${sort.value})::text`,
       })
