@@ -11,7 +11,7 @@ describe("uuidV7", () => {
     expect(Number.parseInt(id.replace(/-/g, "").slice(0, 12), 16)).toBe(now);
   });
 
-  it("sorts later ids after earlier ones, as text and as PostgreSQL compares uuids", () => {
+  it("sorts later ids after earlier ones as text, which is the byte order PostgreSQL compares uuids in", () => {
     const ids = [0, 1, 255, 256, 65_536, 1_700_000_000_000, 1_800_000_000_001].map((t) =>
       uuidV7(t, new Uint8Array(16).fill(0xff)),
     );

@@ -4,6 +4,8 @@
  * primary key's B-tree instead of touching a random leaf per row; a million random v4 keys made
  * a 100,000-person import write a random index page for nearly every row.
  *
+ * `random` supplies the 74 random bits; its 16 bytes are overwritten with the id's.
+ *
  * What the order gives away is when a record was made, to the millisecond: no more than the
  * record itself shows to whoever can open it. The random part (74 bits) keeps ids unguessable.
  */

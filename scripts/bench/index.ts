@@ -160,6 +160,8 @@ async function measureDal(sql: postgres.Sql) {
     "../../lib/dal/beneficiaries/find-duplicates"
   );
   const { getBeneficiary } = await import("../../lib/dal/beneficiaries/get-beneficiary");
+  const { summaryColumns } = await import("../../lib/dal/beneficiaries/dto");
+  const { beneficiaries } = await import("../../db/schema");
   const { getDashboard } = await import("../../lib/dal/rollup/get-dashboard");
   const { queryIndicator, queryOverview } = await import("../../lib/dal/rollup/rollup-sql");
   const { nameKey } = await import("../../lib/domain/names");
@@ -173,10 +175,10 @@ async function measureDal(sql: postgres.Sql) {
   const query = "Muhamad Mahamad";
   const key = nameKey(query);
   const raw = (fn: (tx: postgres.TransactionSql) => Promise<unknown>) => () => sql.begin(fn);
-  // What a list reads of each person (summaryColumns in lib/dal/beneficiaries/dto.ts).
-  const listColumns = sql.unsafe(`b.id, b.case_number, b.family_name, b.given_names, b.name_ar, b.sex,
-    b.date_of_birth, b.dob_estimated, b.nationality, b.population_type, b.baladiya_pcode, b.office_code,
-    b.status, b.detained, b.uasc_status, b.created_at, b.search_seq`);
+  // What a list reads of each person: the DAL's own column list, and the cursor's sequence.
+  const listColumns = sql.unsafe(
+    [...Object.values(summaryColumns), beneficiaries.searchSeq].map((c) => `b.${c.name}`).join(", "),
+  );
   // Every use case below writes its audit row in its transaction; so does its floor.
   const audit = (tx: postgres.TransactionSql, action: string) =>
     tx`insert into audit_events (actor_id, actor_role, ip, action, entity, detail, flagged)

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import journal from "@/db/migrations/meta/_journal.json";
 import { beneficiaries } from "@/db/schema";
 import { nameKey } from "@/lib/domain/names";
 import { makeUser } from "../support/factories";
@@ -16,8 +17,13 @@ async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
   return rows[0] as T;
 }
 
-/** The journal's "when" of migration 0036 (db/migrations/meta/_journal.json). */
-const MIGRATION_0036_WHEN = 1796226765997;
+/** The journal's "when" of migration 0036: its row, and every later one's, is deleted below. */
+const MIGRATION_0036_WHEN = (
+  journal.entries.find((e) => e.tag === "0036_trigram_signatures") ??
+  (() => {
+    throw new Error("migration 0036 is not in the journal");
+  })()
+).when;
 
 beforeAll(async () => {
   const owner = await makeUser("caseworker", "TIP");

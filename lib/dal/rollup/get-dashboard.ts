@@ -57,10 +57,10 @@ export interface Dashboard {
   permissions: { exportInternal: boolean; exportExternal: boolean };
 }
 
-export async function loadPlan(tx: Tx): Promise<{ id: string; range: DateRange }> {
+async function loadPlan(tx: Tx): Promise<{ range: DateRange }> {
   const [plan] = await tx.select().from(reportingPeriods).where(eq(reportingPeriods.code, PLAN_PERIOD_CODE));
   if (!plan) throw new Error("the plan period is not seeded");
-  return { id: plan.id, range: { start: plan.startDate, end: plan.endDate } };
+  return { range: { start: plan.startDate, end: plan.endDate } };
 }
 
 /** Per programme and indicator: target, reached, % of target; one indicator's breakdowns and trend. */
