@@ -9,7 +9,7 @@ import { withoutPersonalData } from "./errors";
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** What a use case queries through: its transaction, or the pool for a one-statement write. */
-export type Queryable = Pick<Tx, "select" | "insert" | "update" | "delete" | "execute">;
+export type Queryable = Pick<Tx, "select" | "insert" | "update" | "delete" | "execute" | "$with" | "with">;
 
 /** The signed-in user as the DAL sees them: loaded from the database, never from the token alone. */
 export interface Actor {

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { auditEvents, auditEventValues } from "@/db/schema";
 import { canonicalJson, type FieldChanges } from "@/lib/domain/audit-changes";
-import type { DalContext, Queryable, Tx } from "../context";
+import type { DalContext, Tx } from "../context";
 import { markAudited } from "./link-chain";
 
 export interface AuditEntry {
@@ -63,14 +63,10 @@ export async function recordAudit(
 }
 
 /**
- * The audit row of an entry without field changes, as an insert for a use case to run within its
- * own write statement (withOneStatement): it is written with the use case's rows or not at all.
+ * The audit row of an entry without field changes, for a use case to insert within its own write
+ * statement (withOneStatement): it is written with the use case's rows or not at all.
  */
-export function auditInsert(
-  db: Queryable,
-  ctx: Pick<DalContext, "actor" | "ip">,
-  entry: Omit<AuditEntry, "changes">,
-) {
+export function auditRowFor(ctx: Pick<DalContext, "actor" | "ip">, entry: Omit<AuditEntry, "changes">) {
   markAudited();
-  return db.insert(auditEvents).values(auditRow(ctx, entry).row);
+  return auditRow(ctx, entry).row;
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { roleSecurityPolicies, userCategoryGrants, userServices, users, userTotp } from "@/db/schema";
-import type { Actor } from "../context";
+import type { Actor, Queryable } from "../context";
+import { reusable } from "../prepared";
 
 /**
  * Turns a session into an actor at every request. A deactivated user, or a session issued before
@@ -10,8 +11,18 @@ import type { Actor } from "../context";
  */
 export async function loadActor(userId: string, sessionVersion: number): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
-  // One round trip: grants and services come along as arrays.
-  const [user] = await getDb()
+  const [user] = await reusable(getDb(), "load_actor", actorQuery).execute({ userId });
+  if (!user?.active || user.sessionVersion !== sessionVersion) return null;
+  const { active: _active, sessionVersion: _version, ...actor } = user;
+  return {
+    ...actor,
+    mustEnrolTotp: Boolean(actor.mustEnrolTotp),
+  };
+}
+
+/** The user of a session, with their grants and services as arrays: one round trip. */
+function actorQuery(q: Queryable) {
+  return q
     .select({
       id: users.id,
       name: users.name,
@@ -33,11 +44,5 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
     .from(users)
     .leftJoin(roleSecurityPolicies, eq(roleSecurityPolicies.role, users.role))
     .leftJoin(userTotp, eq(userTotp.userId, users.id))
-    .where(eq(users.id, userId));
-  if (!user?.active || user.sessionVersion !== sessionVersion) return null;
-  const { active: _active, sessionVersion: _version, ...actor } = user;
-  return {
-    ...actor,
-    mustEnrolTotp: Boolean(actor.mustEnrolTotp),
-  };
+    .where(eq(users.id, sql.placeholder("userId")));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { beneficiaries } from "@/db/schema";
+import type { Scope } from "@/lib/authz";
 import { ageAt, todayIso } from "@/lib/domain/age";
 import { nameKey } from "@/lib/domain/names";
 import { type DuplicateCheckInput, duplicateCheckSchema } from "@/lib/validation/beneficiary";
@@ -8,6 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { type DalContext, type Queryable, withTransaction } from "../context";
 import { parseInput } from "../parse";
+import { reusable } from "../prepared";
 import { mayReachSimilarity } from "./name-signature";
 import { beneficiaryScope } from "./scope";
 
@@ -39,24 +41,19 @@ function shiftYears(iso: string, years: number): string {
   return `${y}${rest}`;
 }
 
-/** Likely existing records for a person about to be registered, best first. */
-export async function findDuplicatesTx(
-  tx: Queryable,
-  ctx: DalContext,
-  input: DuplicateCheckInput,
-  excludeId?: string,
-): Promise<DuplicateMatch[]> {
-  authorize(ctx.actor, "beneficiary.duplicate_check");
-  const v = parseInput(duplicateCheckSchema, input);
-  const key = nameKey(v.familyName, v.givenNames, v.nameAr);
-  if (!key) return [];
-  const readScope = authorize(ctx.actor, "beneficiary.read");
+type DuplicateShape = { sexKnown: boolean; scope: Scope };
+
+/**
+ * The check's query for one shape, its values as placeholders: the best candidates first, from
+ * the index alone (beneficiaries_dup_idx holds the name key, its signature and id), scored on one
+ * nationality, sex and birth window, not through the trigram index, which a common name matches
+ * across the whole table. Only those few rows are then read.
+ */
+function duplicateQuery(q: Queryable, { sexKnown, scope }: DuplicateShape) {
+  const key = sql.placeholder("key");
   const score = sql<number>`similarity(${beneficiaries.nameKey}, ${key})`;
   const stored = { signature: beneficiaries.nameSignature, trigrams: beneficiaries.nameTrigrams };
-  // The best candidates first, from the index alone (beneficiaries_dup_idx holds the name key, its
-  // signature and id): scored on one nationality, sex and birth window, not through the trigram
-  // index, which a common name matches across the whole table. Only those few rows are then read.
-  const best = tx
+  const best = q
     .select({ id: beneficiaries.id, score: score.as("score") })
     .from(beneficiaries)
     .where(
@@ -64,17 +61,17 @@ export async function findDuplicatesTx(
         // One expression, so that the cheap test runs first: the planner orders separate
         // conditions by its own cost estimates.
         sql`case when ${mayReachSimilarity(stored, key, DUPLICATE_SIMILARITY)} then ${score} >= ${DUPLICATE_SIMILARITY} else false end`,
-        eq(beneficiaries.nationality, v.nationality),
-        v.sex === "unknown" ? undefined : inArray(beneficiaries.sex, [v.sex, "unknown"]),
-        gte(beneficiaries.dateOfBirth, shiftYears(v.dateOfBirth, -DOB_WINDOW_YEARS)),
-        lte(beneficiaries.dateOfBirth, shiftYears(v.dateOfBirth, DOB_WINDOW_YEARS)),
-        excludeId ? sql`${beneficiaries.id} <> ${excludeId}` : undefined,
+        eq(beneficiaries.nationality, sql.placeholder("nationality")),
+        sexKnown ? inArray(beneficiaries.sex, [sql.placeholder("sex"), "unknown"]) : undefined,
+        gte(beneficiaries.dateOfBirth, sql.placeholder("bornFrom")),
+        lte(beneficiaries.dateOfBirth, sql.placeholder("bornTo")),
       ),
     )
     .orderBy(desc(score), beneficiaries.id)
     .limit(MAX_MATCHES)
     .as("best");
-  const rows = await tx
+  const actor = { id: sql.placeholder("actorId"), officeCode: sql.placeholder("officeCode") };
+  return q
     .select({
       id: beneficiaries.id,
       caseNumber: beneficiaries.caseNumber,
@@ -86,11 +83,35 @@ export async function findDuplicatesTx(
       nationality: beneficiaries.nationality,
       sex: beneficiaries.sex,
       score: best.score,
-      inScope: sql<boolean>`(${beneficiaryScope(ctx.actor, readScope)})`,
+      inScope: sql<boolean>`(${beneficiaryScope(actor, scope)})`,
     })
     .from(best)
     .innerJoin(beneficiaries, eq(beneficiaries.id, best.id))
     .orderBy(desc(best.score), best.id);
+}
+
+/** Likely existing records for a person about to be registered, best first. */
+export async function findDuplicatesTx(
+  tx: Queryable,
+  ctx: DalContext,
+  input: DuplicateCheckInput,
+): Promise<DuplicateMatch[]> {
+  authorize(ctx.actor, "beneficiary.duplicate_check");
+  const v = parseInput(duplicateCheckSchema, input);
+  const key = nameKey(v.familyName, v.givenNames, v.nameAr);
+  if (!key) return [];
+  const shape = { sexKnown: v.sex !== "unknown", scope: authorize(ctx.actor, "beneficiary.read") };
+  const rows = await reusable(tx, `duplicates_${shape.sexKnown ? "sex" : "any"}_${shape.scope}`, (q) =>
+    duplicateQuery(q, shape),
+  ).execute({
+    key,
+    nationality: v.nationality,
+    sex: v.sex,
+    bornFrom: shiftYears(v.dateOfBirth, -DOB_WINDOW_YEARS),
+    bornTo: shiftYears(v.dateOfBirth, DOB_WINDOW_YEARS),
+    actorId: ctx.actor.id,
+    officeCode: ctx.actor.officeCode,
+  });
   const today = todayIso();
   return rows.map((r) =>
     r.inScope

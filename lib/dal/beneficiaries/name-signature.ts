@@ -1,5 +1,5 @@
 import "server-only";
-import { type Column, type SQL, sql } from "drizzle-orm";
+import { type Column, type Placeholder, type SQL, sql } from "drizzle-orm";
 
 /** A stored name's trigram signature and trigram count (beneficiaries.name_signature, .name_trigrams). */
 export interface StoredSignature {
@@ -19,7 +19,11 @@ export interface StoredSignature {
  * The planner orders separate conditions by its own cost estimates, which put similarity() first:
  * callers combine the two in one expression (`case when … then similarity(…) >= s end`).
  */
-export function mayReachSimilarity(stored: StoredSignature, key: string, threshold: number): SQL {
+export function mayReachSimilarity(
+  stored: StoredSignature,
+  key: string | Placeholder,
+  threshold: number,
+): SQL {
   const differing = sql`bit_count((${stored.signature} # name_trigram_signature(${key}))::bit(64))`;
   const trigrams = sql`${stored.trigrams} + cardinality(show_trgm(${key}))`;
   return sql`${differing} * ${1 + threshold}::float8 <= (${trigrams}) * ${1 - threshold}::float8 + 1e-9`;

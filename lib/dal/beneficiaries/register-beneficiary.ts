@@ -1,15 +1,15 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { beneficiaries, consents } from "@/db/schema";
+import { auditEvents, beneficiaries, consents } from "@/db/schema";
 import { CONSENT_PURPOSES } from "@/lib/domain/beneficiary";
 import { formatCaseNumber, nameKey } from "@/lib/domain/names";
 import type { ConsentInput } from "@/lib/validation/beneficiary";
 import { type Biodata, registrationSchema, resolveDateOfBirth } from "@/lib/validation/beneficiary";
-import { auditInsert } from "../audit/record-audit";
+import { auditRowFor } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { type DalContext, type Queryable, withOneStatement } from "../context";
 import { DalError, invalid, violatesUnique } from "../errors";
 import { parseInput } from "../parse";
+import { placeholderRow, reusable } from "../prepared";
 import { findDuplicatesTx } from "./find-duplicates";
 
 export const MIN_OVERRIDE_REASON = 10;
@@ -42,6 +42,7 @@ export function biodataColumns(v: Biodata) {
   };
 }
 
+/** The four consent rows of a consent form; each has the same columns, set or null. */
 export function consentRows(beneficiaryId: string, recordedBy: string, consent: ConsentInput) {
   return CONSENT_PURPOSES.map((purpose) =>
     consent.obtained === "yes"
@@ -52,12 +53,15 @@ export function consentRows(beneficiaryId: string, recordedBy: string, consent: 
           granted: (consent.purposes ?? []).includes(purpose),
           givenBy: consent.givenBy || null,
           givenOn: consent.givenOn || null,
+          vitalInterestReason: null,
         }
       : {
           beneficiaryId,
           recordedBy,
           purpose,
           granted: false,
+          givenBy: null,
+          givenOn: null,
           vitalInterestReason: purpose === "services" ? (consent.vitalInterestReason ?? null) : null,
         },
   );
@@ -97,7 +101,7 @@ export async function registerBeneficiary(
       // The id is made here so that the consents and the audit row can name it in the same statement.
       const id = crypto.randomUUID();
       const caseNumber = newCaseNumber();
-      const person = db.insert(beneficiaries).values({
+      const person = placeholderRow(beneficiaries, "p_", {
         id,
         ...columns,
         caseNumber,
@@ -110,19 +114,30 @@ export async function registerBeneficiary(
             ? matches.map((m) => (m.inScope ? m.caseNumber : `office:${m.officeCode}`))
             : null,
       });
-      const consent = db.insert(consents).values(consentRows(id, ctx.actor.id, v.consent));
-      const audit = auditInsert(db, ctx, {
-        action: "create",
-        entity: "beneficiary",
-        entityId: id,
-        detail: { duplicateOverride: matches.length > 0 },
-      });
-      // Atomic: the foreign keys of the consents are checked at the end of the statement, when
-      // the person's row is there.
+      const consent = consentRows(id, ctx.actor.id, v.consent).map((row, i) =>
+        placeholderRow(consents, `c${i}_`, row),
+      );
+      const audit = placeholderRow(
+        auditEvents,
+        "a_",
+        auditRowFor(ctx, {
+          action: "create",
+          entity: "beneficiary",
+          entityId: id,
+          detail: { duplicateOverride: matches.length > 0 },
+        }),
+      );
+      const values = Object.assign({}, person.values, ...consent.map((c) => c.values), audit.values);
+      // One statement, so atomic: the consents' foreign keys are checked at its end, when the
+      // person's row is there. Its SQL is the same for every registration: built once (reusable).
       const write = (q: Queryable) =>
-        q.execute(
-          sql`with person as (${person.getSQL()}), consent as (${consent.getSQL()}), audit as (${audit.getSQL()}) select 1`,
-        );
+        reusable(q, "register_beneficiary", (q) => {
+          const personInsert = q.$with("person").as(q.insert(beneficiaries).values(person.columns));
+          const consentInsert = q
+            .$with("consent")
+            .as(q.insert(consents).values(consent.map((c) => c.columns)));
+          return q.with(personInsert, consentInsert).insert(auditEvents).values(audit.columns);
+        }).execute(values);
       try {
         // Within another use case's transaction, in a savepoint: a taken case number must not
         // abort that transaction.

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { beneficiaries, caseAssignments } from "@/db/schema";
 import type { Scope } from "@/lib/authz";
 import type { Actor, Tx } from "../context";
@@ -19,9 +19,12 @@ export interface NameSearch {
  * through the office's index, the search would pass over everyone else's cases of the name before
  * it had a page of the caseworker's.
  */
+/** What a scope reads of the actor: values, or placeholders of a query built once (prepared.ts). */
+export type ScopeActor = { [K in "id" | "officeCode"]: Actor[K] | Placeholder };
+
 const OWN_SIGNATURE = { signature: sql`own.name_signature`, trigrams: sql`own.name_trigrams` };
 
-function ownCasesNamed(actor: Actor, search: NameSearch): SQL {
+function ownCasesNamed(actor: ScopeActor, search: NameSearch): SQL {
   return sql`${beneficiaries.id} in (
     select own.id from ${beneficiaries} own
     where own.owner_id = ${actor.id}
@@ -36,7 +39,7 @@ function ownCasesNamed(actor: Actor, search: NameSearch): SQL {
  * whose caller also applies `%`, the "own" scope is written to start from the actor's own rows
  * (ownCasesNamed); it selects the same cases.
  */
-export function beneficiaryScope(actor: Actor, scope: Scope, nameSearch?: NameSearch): SQL {
+export function beneficiaryScope(actor: ScopeActor, scope: Scope, nameSearch?: NameSearch): SQL {
   if (scope === "own" && nameSearch) return ownCasesNamed(actor, nameSearch);
   switch (scope) {
     case "all":

@@ -1,0 +1,64 @@
+import "server-only";
+import { getTableColumns, getTableName, is, type SQL, sql, type Table } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Queryable } from "./context";
+
+type Values = Record<string, unknown>;
+
+/** A query that runs with its placeholders' values: drizzle's prepared query, or a builder. */
+export interface Runnable<R> {
+  execute(values?: Values): Promise<R>;
+}
+
+const built = new WeakMap<object, Map<string, Runnable<unknown>>>();
+
+/**
+ * A query whose SQL depends only on `name`, its values left as placeholders. On the pool it is
+ * built once and kept, as drizzle's prepared query: building a query (walking its columns and
+ * conditions, escaping names) cost a registration more of the server's time than sending it.
+ * In a transaction it is built on that transaction at each call, since a prepared query runs on
+ * the session it was built on. The values are filled in and encoded for their columns at each run.
+ */
+export function reusable<R>(
+  q: Queryable,
+  name: string,
+  build: (q: Queryable) => Runnable<R> & { prepare(name: string): Runnable<R> },
+): Runnable<R> {
+  if (is(q, PgTransaction)) return build(q);
+  let byName = built.get(q);
+  if (!byName) {
+    byName = new Map();
+    built.set(q, byName);
+  }
+  let query = byName.get(name) as Runnable<R> | undefined;
+  if (!query) {
+    query = build(q).prepare(name);
+    byName.set(name, query as Runnable<unknown>);
+  }
+  return query;
+}
+
+/**
+ * A row for `table` whose every value is a placeholder named `prefix` + its key, and the values
+ * under those names, encoded as drizzle encodes a row's values (a null stays null, which drizzle
+ * does not do for a placeholder of an array or JSON column). A row's keys are the statement's
+ * columns: rows given to one statement must always have the same keys (drizzle refuses to run a
+ * statement one of whose placeholders has no value).
+ */
+export function placeholderRow<T extends Values>(
+  table: Table,
+  prefix: string,
+  row: T,
+): { columns: { [K in keyof T]: SQL }; values: Values } {
+  const tableColumns = getTableColumns(table);
+  const columns = {} as { [K in keyof T]: SQL };
+  const values: Values = {};
+  for (const key of Object.keys(row) as Array<keyof T & string>) {
+    const column = tableColumns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    const value = row[key];
+    columns[key] = sql`${sql.placeholder(`${prefix}${key}`)}`;
+    values[`${prefix}${key}`] = value === null || value === undefined ? null : column.mapToDriverValue(value);
+  }
+  return { columns, values };
+}
