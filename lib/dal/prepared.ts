@@ -49,16 +49,21 @@ export function placeholderRow<T extends Values>(
   table: Table,
   prefix: string,
   row: T,
-): { columns: { [K in keyof T]: SQL }; values: Values } {
+): { columns: () => { [K in keyof T]: SQL }; values: Values } {
   const tableColumns = getTableColumns(table);
-  const columns = {} as { [K in keyof T]: SQL };
+  const keys = Object.keys(row) as Array<keyof T & string>;
   const values: Values = {};
-  for (const key of Object.keys(row) as Array<keyof T & string>) {
+  for (const key of keys) {
     const column = tableColumns[key];
     if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
     const value = row[key];
-    columns[key] = sql`${sql.placeholder(`${prefix}${key}`)}`;
-    values[`${prefix}${key}`] = value === null || value === undefined ? null : column.mapToDriverValue(value);
+    values[prefix + key] = value === null || value === undefined ? null : column.mapToDriverValue(value);
   }
+  // Only a statement's first build needs these.
+  const columns = () => {
+    const placeholders = {} as { [K in keyof T]: SQL };
+    for (const key of keys) placeholders[key] = sql`${sql.placeholder(prefix + key)}`;
+    return placeholders;
+  };
   return { columns, values };
 }

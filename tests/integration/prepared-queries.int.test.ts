@@ -54,7 +54,7 @@ describe("queries built once", () => {
       p_languages: '{"ar","fr"}',
       p_duplicateCandidates: null,
     });
-    expect(Object.keys(person.columns)).toEqual(["familyName", "languages", "duplicateCandidates"]);
+    expect(Object.keys(person.columns())).toEqual(["familyName", "languages", "duplicateCandidates"]);
     expect(placeholderRow(auditEvents, "a_", { detail: { matches: 2 } }).values).toEqual({
       a_detail: '{"matches":2}',
     });

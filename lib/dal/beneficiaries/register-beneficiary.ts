@@ -132,11 +132,11 @@ export async function registerBeneficiary(
       // person's row is there. Its SQL is the same for every registration: built once (reusable).
       const write = (q: Queryable) =>
         reusable(q, "register_beneficiary", (q) => {
-          const personInsert = q.$with("person").as(q.insert(beneficiaries).values(person.columns));
+          const personInsert = q.$with("person").as(q.insert(beneficiaries).values(person.columns()));
           const consentInsert = q
             .$with("consent")
-            .as(q.insert(consents).values(consent.map((c) => c.columns)));
-          return q.with(personInsert, consentInsert).insert(auditEvents).values(audit.columns);
+            .as(q.insert(consents).values(consent.map((c) => c.columns())));
+          return q.with(personInsert, consentInsert).insert(auditEvents).values(audit.columns());
         }).execute(values);
       try {
         // Within another use case's transaction, in a savepoint: a taken case number must not
