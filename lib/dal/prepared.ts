@@ -10,7 +10,13 @@ export interface Runnable<R> {
   execute(values?: Values): Promise<R>;
 }
 
-const built = new WeakMap<object, Map<string, Runnable<unknown>>>();
+interface Kept {
+  query: Runnable<unknown>;
+  /** The names of the values it was first run with: each later run must give the same. */
+  names: Set<string> | null;
+}
+
+const built = new WeakMap<object, Map<string, Kept>>();
 
 /**
  * A query whose SQL depends only on `name`, its values left as placeholders. On the pool it is
@@ -18,6 +24,10 @@ const built = new WeakMap<object, Map<string, Runnable<unknown>>>();
  * conditions, escaping names) cost a registration more of the server's time than sending it.
  * In a transaction it is built on that transaction at each call, since a prepared query runs on
  * the session it was built on. The values are filled in and encoded for their columns at each run.
+ *
+ * A kept query refuses values named otherwise than at its first run: drizzle would ignore a value
+ * without a placeholder, so a column added to a row at one call only would silently not be written.
+ * Names share one namespace per pool: each caller's begin with its module's path.
  */
 export function reusable<R>(
   q: Queryable,
@@ -30,12 +40,22 @@ export function reusable<R>(
     byName = new Map();
     built.set(q, byName);
   }
-  let query = byName.get(name) as Runnable<R> | undefined;
-  if (!query) {
-    query = build(q).prepare(name);
-    byName.set(name, query as Runnable<unknown>);
+  let found = byName.get(name);
+  if (!found) {
+    found = { query: build(q).prepare(name), names: null };
+    byName.set(name, found);
   }
-  return query;
+  const kept = found;
+  return {
+    execute(values: Values = {}) {
+      const names = Object.keys(values);
+      kept.names ??= new Set(names);
+      if (names.length !== kept.names.size || !names.every((n) => kept.names?.has(n))) {
+        throw new Error(`${name}: run with values named otherwise than the statement's placeholders`);
+      }
+      return kept.query.execute(values) as Promise<R>;
+    },
+  };
 }
 
 /**
@@ -57,7 +77,9 @@ export function placeholderRow<T extends Values>(
     const column = tableColumns[key];
     if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
     const value = row[key];
-    values[prefix + key] = value === null || value === undefined ? null : column.mapToDriverValue(value);
+    // Left out, a column would take its default; as a placeholder it would be written null.
+    if (value === undefined) throw new Error(`${getTableName(table)}.${key} has no value`);
+    values[prefix + key] = value === null ? null : column.mapToDriverValue(value);
   }
   // Only a statement's first build needs these.
   const columns = () => {

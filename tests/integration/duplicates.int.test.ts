@@ -199,6 +199,11 @@ describe("non-matches register without a reason", () => {
     ).resolves.toMatchObject({ id: expect.any(String) });
   });
 
+  it("same name, sex unknown: a likely match of either sex", async () => {
+    const matches = await duplicatesOf(cwTip, { ...MUHAMMAD, sex: "unknown" });
+    expect(matches.map((m) => (m.inScope ? m.id : null))).toContain(first.id);
+  });
+
   it("same name, different sex", async () => {
     await expect(
       registerBeneficiary(cwTip, registration({ ...MUHAMMAD, sex: "female", givenNames: "Muhammad Aly" })),

@@ -43,6 +43,16 @@ describe("queries built once", () => {
     expect(inside[0]?.name).toBe("Renamed in transaction");
   });
 
+  it("refuses a kept query values named otherwise than at its first run", async () => {
+    const a = await makeUser("caseworker");
+    const name = `test_names_${Date.now()}`;
+    await reusable(getDb(), name, userNamed).execute({ email: a.actor.email });
+    // drizzle would ignore the extra value: a column set at one call only would not be written.
+    expect(() => reusable(getDb(), name, userNamed).execute({ email: a.actor.email, name: "x" })).toThrow(
+      /values named otherwise/,
+    );
+  });
+
   it("names each value's placeholder, encodes it for its column and keeps a null as null", () => {
     const person = placeholderRow(beneficiaries, "p_", {
       familyName: "Amal",
@@ -59,5 +69,7 @@ describe("queries built once", () => {
       a_detail: '{"matches":2}',
     });
     expect(() => placeholderRow(users, "u_", { nickname: "x" })).toThrow(/no column nickname/);
+    // Left out, a column takes its default; a placeholder would write null instead.
+    expect(() => placeholderRow(users, "u_", { name: undefined })).toThrow(/users.name has no value/);
   });
 });

@@ -123,6 +123,59 @@ describe("registration's write", () => {
     );
   });
 
+  it("writes each registration's own consents and override through the one statement it keeps", async () => {
+    // The write is built once and reused: rows that differ in what they set must still be written whole.
+    const given = await registerBeneficiary(
+      cw,
+      registration({ familyName: "Tapsoba", givenNames: "Rasmata" }),
+    );
+    const vital = await registerBeneficiary(
+      cw,
+      registration(
+        { familyName: "Nikiéma", givenNames: "Issa", nationality: "BFA", dateOfBirth: "2001-07-02" },
+        { consent: { obtained: "no", vitalInterestReason: "Unconscious on arrival, needs care" } },
+      ),
+    );
+    const override = await registerBeneficiary(
+      cw,
+      registration(
+        { familyName: "Tapsoba", givenNames: "Rasmata" },
+        { duplicateOverrideReason: "A cousin of the same name, seen together" },
+      ),
+    );
+    const byPurpose = async (id: string) =>
+      Object.fromEntries((await consentsOf(id)).map((c) => [c.purpose, c]));
+    const yes = await byPurpose(given.id);
+    expect(yes.services).toMatchObject({
+      granted: true,
+      givenBy: "self",
+      givenOn: "2024-01-10",
+      vitalInterestReason: null,
+    });
+    expect(yes.tracing).toMatchObject({ granted: false, givenBy: "self", givenOn: "2024-01-10" });
+    const no = await byPurpose(vital.id);
+    expect(no.services).toMatchObject({
+      granted: false,
+      givenBy: null,
+      givenOn: null,
+      vitalInterestReason: "Unconscious on arrival, needs care",
+    });
+    expect(no.sharing).toMatchObject({ granted: false, vitalInterestReason: null });
+    const [first] = await getDb().select().from(beneficiaries).where(eq(beneficiaries.id, given.id));
+    const [second] = await getDb().select().from(beneficiaries).where(eq(beneficiaries.id, override.id));
+    expect(first).toMatchObject({
+      duplicateOverrideReason: null,
+      duplicateCandidates: null,
+      languages: ["fr"],
+    });
+    expect(second).toMatchObject({
+      duplicateOverrideReason: "A cousin of the same name, seen together",
+      duplicateCandidates: [given.caseNumber],
+    });
+    const [audit] = await auditOf(override.id);
+    expect(audit?.detail).toEqual({ duplicateOverride: true });
+  });
+
   it("writes nothing when the audit row cannot be written", async () => {
     const refusing = await makeUser("caseworker", "TIP");
     const error = await whileRefusing("audit_events", "insert", `new.actor_id = '${refusing.actor.id}'`, () =>

@@ -11,7 +11,7 @@ import { reusable } from "../prepared";
  */
 export async function loadActor(userId: string, sessionVersion: number): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
-  const [user] = await reusable(getDb(), "load_actor", actorQuery).execute({ userId });
+  const [user] = await reusable(getDb(), "auth/load-actor", actorQuery).execute({ userId });
   if (!user?.active || user.sessionVersion !== sessionVersion) return null;
   const { active: _active, sessionVersion: _version, ...actor } = user;
   return {

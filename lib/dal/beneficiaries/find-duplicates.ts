@@ -101,8 +101,10 @@ export async function findDuplicatesTx(
   const key = nameKey(v.familyName, v.givenNames, v.nameAr);
   if (!key) return [];
   const shape = { sexKnown: v.sex !== "unknown", scope: authorize(ctx.actor, "beneficiary.read") };
-  const rows = await reusable(tx, `duplicates_${shape.sexKnown ? "sex" : "any"}_${shape.scope}`, (q) =>
-    duplicateQuery(q, shape),
+  const rows = await reusable(
+    tx,
+    `beneficiaries/find-duplicates:${shape.sexKnown ? "sex" : "any"}:${shape.scope}`,
+    (q) => duplicateQuery(q, shape),
   ).execute({
     key,
     nationality: v.nationality,

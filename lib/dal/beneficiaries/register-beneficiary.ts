@@ -131,7 +131,7 @@ export async function registerBeneficiary(
       // One statement, so atomic: the consents' foreign keys are checked at its end, when the
       // person's row is there. Its SQL is the same for every registration: built once (reusable).
       const write = (q: Queryable) =>
-        reusable(q, "register_beneficiary", (q) => {
+        reusable(q, "beneficiaries/register-beneficiary", (q) => {
           const personInsert = q.$with("person").as(q.insert(beneficiaries).values(person.columns()));
           const consentInsert = q
             .$with("consent")
