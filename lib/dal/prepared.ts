@@ -34,7 +34,9 @@ export function reusable<R>(
   name: string,
   build: (q: Queryable) => Runnable<R> & { prepare(name: string): Runnable<R> },
 ): Runnable<R> {
-  if (is(q, PgTransaction)) return build(q);
+  // In development a module edited under hot reload would keep running the statement its old
+  // code built: build at every call there.
+  if (is(q, PgTransaction) || process.env.NODE_ENV === "development") return build(q);
   let byName = built.get(q);
   if (!byName) {
     byName = new Map();
