@@ -117,9 +117,17 @@ export const beneficiaries = pgTable(
       t.id.desc().nullsFirst(),
     ),
     // A caseworker's name search compares signatures and scores the names of their own cases from
-    // this index alone, then reads the matches: nearest-first through the office's GiST index would pass over everyone
-    // else's cases of that name first.
-    index("beneficiaries_owner_name_idx").on(t.ownerId, t.nameKey, t.id, t.nameSignature, t.nameTrigrams),
+    // this index alone, and sorts the matches by distance and search_seq before it reads any:
+    // nearest-first through the office's GiST index would pass over everyone else's cases of that
+    // name first.
+    index("beneficiaries_owner_name_idx").on(
+      t.ownerId,
+      t.nameKey,
+      t.id,
+      t.nameSignature,
+      t.nameTrigrams,
+      t.searchSeq,
+    ),
     // The duplicate check reads candidates of one nationality, sex and birth window, compares their
     // signatures and scores the names that pass, from the index alone (an index-only scan).
     index("beneficiaries_dup_idx").on(

@@ -239,9 +239,18 @@ describe("keyset pagination", () => {
           and similarity(name_key, ${key}) >= ${SEARCH_SIMILARITY}::real order by id limit 1`,
     );
     if (!assigned) throw new Error("no colleague's match to assign");
+    // And one of their own matches assigned to them as well: still found once.
+    const [ownAndAssigned] = await orderedIds(
+      sql`select id from beneficiaries where owner_id = ${cwTip1.actor.id}
+          and similarity(name_key, ${key}) >= ${SEARCH_SIMILARITY}::real order by id limit 1`,
+    );
+    if (!ownAndAssigned) throw new Error("no own match to assign");
     await getDb()
       .insert(caseAssignments)
-      .values({ beneficiaryId: assigned, userId: cwTip1.actor.id, assignedBy: supTip.actor.id });
+      .values([
+        { beneficiaryId: assigned, userId: cwTip1.actor.id, assignedBy: supTip.actor.id },
+        { beneficiaryId: ownAndAssigned, userId: cwTip1.actor.id, assignedBy: supTip.actor.id },
+      ]);
     try {
       const expected = await orderedIds(
         sql`select id from beneficiaries b

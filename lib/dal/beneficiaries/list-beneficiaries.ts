@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { type DalContext, withTransaction } from "../context";
 import { type BeneficiarySummary, summaryColumns, toSummary } from "./dto";
-import { beneficiaryScope } from "./scope";
+import { beneficiaryScope, ownCasesNamed } from "./scope";
 
 export const PAGE_SIZE = 25;
 /** Looser than the duplicate check: a search should still find a badly misspelled name. */
@@ -112,34 +112,52 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
   const caseNumber = normalizeCaseNumber(text);
   const key = text ? nameKey(text) : "";
   let searchMode: CaseListPage["searchMode"] = "none";
-  let sort: SortSpec;
   if (text && CASE_NUMBER_PATTERN.test(caseNumber)) {
     searchMode = "case_number";
     where.push(eq(beneficiaries.caseNumber, caseNumber));
-    sort = SORTS.registered_desc;
   } else if (text && key) {
     searchMode = "name";
-    where.push(sql`${beneficiaries.nameKey} % ${key}`);
-    // Trigram distance (1 - similarity), closest first; ties in registration order. The GiST index
-    // beneficiaries_office_name_knn returns rows in exactly this order, so a page reads a page.
-    sort = {
-      value: sql`${beneficiaries.nameKey} <-> ${key}`,
-      direction: "asc",
-      cast: "real",
-      tiebreak: "search_seq",
-    };
-  } else {
-    sort = SORTS[q.sort];
   }
-  where.unshift(
-    beneficiaryScope(
-      ctx.actor,
-      scope,
-      searchMode === "name" ? { key, similarity: SEARCH_SIMILARITY } : undefined,
-    ),
-  );
+  // A caseworker's name search: their matching cases, sorted before any is read (ownCasesNamed).
+  const named =
+    searchMode === "name" && scope === "own"
+      ? ownCasesNamed(ctx.actor, { key, similarity: SEARCH_SIMILARITY })
+      : undefined;
+  let sort: SortSpec;
+  let tiebreak: SQL;
+  let orderBy: SQL[];
+  if (named) {
+    // Trigram distance (1 - similarity), closest first; ties in registration order.
+    sort = { value: named.distance, direction: "asc", cast: "real", tiebreak: "search_seq" };
+    tiebreak = sql`${named.searchSeq}`;
+    orderBy = [sql`${named.distance} asc`, sql`${named.searchSeq} asc`];
+  } else {
+    where.unshift(beneficiaryScope(ctx.actor, scope));
+    if (searchMode === "name") {
+      where.push(sql`${beneficiaries.nameKey} % ${key}`);
+      // The same order, which the GiST index beneficiaries_office_name_knn returns rows in exactly:
+      // a page reads a page.
+      sort = {
+        value: sql`${beneficiaries.nameKey} <-> ${key}`,
+        direction: "asc",
+        cast: "real",
+        tiebreak: "search_seq",
+      };
+    } else {
+      sort = searchMode === "case_number" ? SORTS.registered_desc : SORTS[q.sort];
+    }
+    const bySequence = sort.tiebreak === "search_seq";
+    tiebreak = bySequence ? sql`${beneficiaries.searchSeq}` : sql`${beneficiaries.id}`;
+    const direction = sort.direction === "desc" ? "desc" : "asc";
+    orderBy = [
+      sql`${sort.value} ${sql.raw(direction)}`,
+      // Spelled as a distance from 0 so the planner matches it to the index's ordering operator.
+      bySequence
+        ? sql`${beneficiaries.searchSeq} <-> 0::bigint`
+        : sql`${beneficiaries.id} ${sql.raw(direction)}`,
+    ];
+  }
   const bySequence = sort.tiebreak === "search_seq";
-  const tiebreak = bySequence ? sql`${beneficiaries.searchSeq}` : sql`${beneficiaries.id}`;
   if (cursor && cursorFits(cursor, sort)) {
     const [value, last] = cursor;
     const typed = sql`${value}::${sql.raw(sort.cast)}`;
@@ -150,22 +168,15 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
         : sql`(${sort.value}, ${tiebreak}) > (${typed}, ${lastTyped})`,
     );
   }
-  const direction = sort.direction === "desc" ? "desc" : "asc";
-  const orderBy = [
-    sql`${sort.value} ${sql.raw(direction)}`,
-    // Spelled as a distance from 0 so the planner matches it to the index's ordering operator.
-    bySequence
-      ? sql`${beneficiaries.searchSeq} <-> 0::bigint`
-      : sql`${beneficiaries.id} ${sql.raw(direction)}`,
-  ];
 
   return withTransaction(ctx, async (tx) => {
-    if (searchMode === "name") {
+    // For `%`; a caseworker's search compares similarities itself (ownCasesNamed).
+    if (searchMode === "name" && !named) {
       await tx.execute(
         sql`select set_config('pg_trgm.similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`,
       );
     }
-    const rows = await tx
+    const query = tx
       .select({
         row: { ...summaryColumns, searchSeq: beneficiaries.searchSeq },
         ownerName: users.name,
@@ -173,6 +184,8 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
       })
       .from(beneficiaries)
       .innerJoin(users, eq(users.id, beneficiaries.ownerId))
+      .$dynamic();
+    const rows = await (named ? query.innerJoin(named.named, eq(named.named.id, beneficiaries.id)) : query)
       .where(and(...where))
       .orderBy(...orderBy)
       .limit(PAGE_SIZE + 1);

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, or, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { and, type Column, eq, ne, or, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { alias, QueryBuilder } from "drizzle-orm/pg-core";
 import { beneficiaries, caseAssignments } from "@/db/schema";
 import type { Scope } from "@/lib/authz";
 import type { Actor, Tx } from "../context";
@@ -11,36 +12,66 @@ export interface NameSearch {
   similarity: number;
 }
 
-/**
- * The "own" scope of a name search: the actor's own cases whose name comes close, scored from
- * beneficiaries_owner_name_idx alone, and the cases they are assigned to. The caller still applies
- * `%`, so this only has to hold every match: similarity ≥ the threshold, as a real, is what `%`
- * tests. Signatures rule most names out before any is scored (name-signature.ts). Nearest-first
- * through the office's index, the search would pass over everyone else's cases of the name before
- * it had a page of the caseworker's.
- */
 /** What a scope reads of the actor: values, or placeholders of a query built once (prepared.ts). */
 export type ScopeActor = { [K in "id" | "officeCode"]: Actor[K] | Placeholder };
 
-const OWN_SIGNATURE = { signature: sql`own.name_signature`, trigrams: sql`own.name_trigrams` };
+const own = alias(beneficiaries, "own");
+const assignedCase = alias(beneficiaries, "assigned_case");
+const OWN_SIGNATURE = { signature: own.nameSignature, trigrams: own.nameTrigrams };
 
-function ownCasesNamed(actor: ScopeActor, search: NameSearch): SQL {
-  return sql`${beneficiaries.id} in (
-    select own.id from ${beneficiaries} own
-    where own.owner_id = ${actor.id}
-      and case when ${mayReachSimilarity(OWN_SIGNATURE, search.key, search.similarity)}
-        then similarity(own.name_key, ${search.key}) >= ${search.similarity}::real else false end
-    union all
-    select ${caseAssignments.beneficiaryId} from ${caseAssignments} where ${caseAssignments.userId} = ${actor.id})`;
+/**
+ * A caseworker's name search: the cases they own whose name comes close, scored from
+ * beneficiaries_owner_name_idx alone, and those of the cases assigned to them (not also their
+ * own), each with its trigram distance to the name and its registration sequence, the order of
+ * the results. Similarity ≥ the threshold, as a real, is what `%` tests; signatures rule most
+ * names out before any is scored (name-signature.ts). The caller sorts these before it reads any
+ * case: nearest-first through the office's index, the search would pass over everyone else's
+ * cases of the name before it had a page of the caseworker's, and testing `%` on every case read
+ * would score each match again.
+ */
+export function ownCasesNamed(actor: Actor, search: NameSearch) {
+  const qb = new QueryBuilder();
+  const matches = (name: Column) => sql`similarity(${name}, ${search.key}) >= ${search.similarity}::real`;
+  const owned = qb
+    .select({
+      id: own.id,
+      distance: sql<number>`${own.nameKey} <-> ${search.key}`.as("distance"),
+      searchSeq: own.searchSeq,
+    })
+    .from(own)
+    .where(
+      and(
+        eq(own.ownerId, actor.id),
+        // One expression, so that the cheap test runs first (name-signature.ts).
+        sql`case when ${mayReachSimilarity(OWN_SIGNATURE, search.key, search.similarity)} then ${matches(own.nameKey)} else false end`,
+      ),
+    );
+  const assigned = qb
+    .select({
+      id: assignedCase.id,
+      distance: sql<number>`${assignedCase.nameKey} <-> ${search.key}`.as("distance"),
+      searchSeq: assignedCase.searchSeq,
+    })
+    .from(caseAssignments)
+    .innerJoin(assignedCase, eq(assignedCase.id, caseAssignments.beneficiaryId))
+    .where(
+      and(
+        eq(caseAssignments.userId, actor.id),
+        ne(assignedCase.ownerId, actor.id),
+        matches(assignedCase.nameKey),
+      ),
+    );
+  const named = owned.unionAll(assigned).as("named");
+  // drizzle writes a subquery's computed column by its bare name, which ORDER BY would take for
+  // an output column of the same name: spelled out.
+  return { named, distance: sql<number>`"named"."distance"`, searchSeq: named.searchSeq };
 }
 
 /**
- * The SQL form of a scope in lib/authz, applied to every beneficiary query. For a name search,
- * whose caller also applies `%`, the "own" scope is written to start from the actor's own rows
- * (ownCasesNamed); it selects the same cases.
+ * The SQL form of a scope in lib/authz, applied to every beneficiary query. A caseworker's name
+ * search reaches the same cases through ownCasesNamed instead.
  */
-export function beneficiaryScope(actor: ScopeActor, scope: Scope, nameSearch?: NameSearch): SQL {
-  if (scope === "own" && nameSearch) return ownCasesNamed(actor, nameSearch);
+export function beneficiaryScope(actor: ScopeActor, scope: Scope): SQL {
   switch (scope) {
     case "all":
       return sql`true`;

@@ -1,0 +1,2 @@
+DROP INDEX "beneficiaries_owner_name_idx";--> statement-breakpoint
+CREATE INDEX "beneficiaries_owner_name_idx" ON "beneficiaries" USING btree ("owner_id","name_key","id","name_signature","name_trigrams","search_seq");
