@@ -32,12 +32,14 @@ const OWN_SIGNATURE = { signature: own.nameSignature, trigrams: own.nameTrigrams
 export function ownCasesNamed(actor: Actor, search: NameSearch) {
   const qb = new QueryBuilder();
   const matches = (name: Column) => sql`similarity(${name}, ${search.key}) >= ${search.similarity}::real`;
+  // What each part gives of a case: the same columns, so that the union lines them up.
+  const columnsOf = (t: typeof own | typeof assignedCase) => ({
+    id: t.id,
+    distance: sql<number>`${t.nameKey} <-> ${search.key}`.as("distance"),
+    searchSeq: t.searchSeq,
+  });
   const owned = qb
-    .select({
-      id: own.id,
-      distance: sql<number>`${own.nameKey} <-> ${search.key}`.as("distance"),
-      searchSeq: own.searchSeq,
-    })
+    .select(columnsOf(own))
     .from(own)
     .where(
       and(
@@ -47,11 +49,7 @@ export function ownCasesNamed(actor: Actor, search: NameSearch) {
       ),
     );
   const assigned = qb
-    .select({
-      id: assignedCase.id,
-      distance: sql<number>`${assignedCase.nameKey} <-> ${search.key}`.as("distance"),
-      searchSeq: assignedCase.searchSeq,
-    })
+    .select(columnsOf(assignedCase))
     .from(caseAssignments)
     .innerJoin(assignedCase, eq(assignedCase.id, caseAssignments.beneficiaryId))
     .where(
@@ -61,10 +59,10 @@ export function ownCasesNamed(actor: Actor, search: NameSearch) {
         matches(assignedCase.nameKey),
       ),
     );
-  const named = owned.unionAll(assigned).as("named");
+  const cases = owned.unionAll(assigned).as("named");
   // drizzle writes a subquery's computed column by its bare name, which ORDER BY would take for
   // an output column of the same name: spelled out.
-  return { named, distance: sql<number>`"named"."distance"`, searchSeq: named.searchSeq };
+  return { named: cases, distance: sql<number>`"named"."distance"`, searchSeq: cases.searchSeq };
 }
 
 /**
