@@ -124,13 +124,9 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
       ? ownCasesNamed(ctx.actor, { key, similarity: SEARCH_SIMILARITY })
       : undefined;
   let sort: SortSpec;
-  let tiebreak: SQL;
-  let orderBy: SQL[];
   if (named) {
     // Trigram distance (1 - similarity), closest first; ties in registration order.
     sort = { value: named.distance, direction: "asc", cast: "real", tiebreak: "search_seq" };
-    tiebreak = sql`${named.searchSeq}`;
-    orderBy = [sql`${named.distance} asc`, sql`${named.searchSeq} asc`];
   } else {
     where.unshift(beneficiaryScope(ctx.actor, scope));
     if (searchMode === "name") {
@@ -146,18 +142,17 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
     } else {
       sort = searchMode === "case_number" ? SORTS.registered_desc : SORTS[q.sort];
     }
-    const bySequence = sort.tiebreak === "search_seq";
-    tiebreak = bySequence ? sql`${beneficiaries.searchSeq}` : sql`${beneficiaries.id}`;
-    const direction = sort.direction === "desc" ? "desc" : "asc";
-    orderBy = [
-      sql`${sort.value} ${sql.raw(direction)}`,
-      // Spelled as a distance from 0 so the planner matches it to the index's ordering operator.
-      bySequence
-        ? sql`${beneficiaries.searchSeq} <-> 0::bigint`
-        : sql`${beneficiaries.id} ${sql.raw(direction)}`,
-    ];
   }
   const bySequence = sort.tiebreak === "search_seq";
+  const tiebreak = named ? named.searchSeq : bySequence ? beneficiaries.searchSeq : beneficiaries.id;
+  const direction = sort.direction === "desc" ? "desc" : "asc";
+  const orderBy = [
+    sql`${sort.value} ${sql.raw(direction)}`,
+    named || !bySequence
+      ? sql`${tiebreak} ${sql.raw(direction)}`
+      : // Spelled as a distance from 0 so the planner matches it to the GiST index's ordering operator.
+        sql`${beneficiaries.searchSeq} <-> 0::bigint`,
+  ];
   if (cursor && cursorFits(cursor, sort)) {
     const [value, last] = cursor;
     const typed = sql`${value}::${sql.raw(sort.cast)}`;

@@ -13,11 +13,12 @@ export interface NameSearch {
 }
 
 /** What a scope reads of the actor: values, or placeholders of a query built once (prepared.ts). */
-export type ScopeActor = { [K in "id" | "officeCode"]: Actor[K] | Placeholder };
+type ScopeActor = { [K in "id" | "officeCode"]: Actor[K] | Placeholder };
 
 const own = alias(beneficiaries, "own");
 const assignedCase = alias(beneficiaries, "assigned_case");
 const OWN_SIGNATURE = { signature: own.nameSignature, trigrams: own.nameTrigrams };
+const DISTANCE = "distance";
 
 /**
  * A caseworker's name search: the cases they own whose name comes close, scored from
@@ -35,7 +36,7 @@ export function ownCasesNamed(actor: Actor, search: NameSearch) {
   // What each part gives of a case: the same columns, so that the union lines them up.
   const columnsOf = (t: typeof own | typeof assignedCase) => ({
     id: t.id,
-    distance: sql<number>`${t.nameKey} <-> ${search.key}`.as("distance"),
+    distance: sql<number>`${t.nameKey} <-> ${search.key}`.as(DISTANCE),
     searchSeq: t.searchSeq,
   });
   const owned = qb
@@ -61,8 +62,9 @@ export function ownCasesNamed(actor: Actor, search: NameSearch) {
     );
   const cases = owned.unionAll(assigned).as("named");
   // drizzle writes a subquery's computed column by its bare name, which ORDER BY would take for
-  // an output column of the same name: spelled out.
-  return { named: cases, distance: sql<number>`"named"."distance"`, searchSeq: cases.searchSeq };
+  // an output column of the same name: qualified here.
+  const distance = sql<number>`${sql.identifier(cases._.alias)}.${sql.identifier(DISTANCE)}`;
+  return { named: cases, distance, searchSeq: cases.searchSeq };
 }
 
 /**
