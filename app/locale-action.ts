@@ -5,7 +5,8 @@ import { cookies } from "next/headers";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 /** Choosing a language needs no sign-in and touches no data: it only sets a cookie. */
-export async function setLocaleAction(locale: string): Promise<void> {
+export async function setLocaleAction(form: FormData): Promise<void> {
+  const locale = form.get("locale");
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   revalidatePath("/", "layout");

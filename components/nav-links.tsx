@@ -1,10 +1,22 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
+import type { MouseEvent } from "react";
 
+/**
+ * The sidebar's links. They navigate within the app through the router, as `next/link` would, and
+ * fetch the page ahead when pointed at or focused; a modified click (new tab, new window) is left
+ * to the browser. `next/link` itself would add about 3 KB gzipped to every signed-in page.
+ */
 export function NavLinks({ items }: { items: Array<{ key: string; href: string; label: string }> }) {
   const pathname = usePathname();
+  const router = useRouter();
+  const navigate = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    router.push(href);
+  };
   const active = (href: string) =>
     href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
   // The most specific match wins, so "Register" and not "Cases" is current on /cases/new.
@@ -13,9 +25,16 @@ export function NavLinks({ items }: { items: Array<{ key: string; href: string; 
     <ul data-testid="nav">
       {items.map((item) => (
         <li key={item.key}>
-          <Link href={item.href} aria-current={item.key === current ? "page" : undefined} data-nav={item.key}>
+          <a
+            href={item.href}
+            aria-current={item.key === current ? "page" : undefined}
+            data-nav={item.key}
+            onClick={(event) => navigate(event, item.href)}
+            onPointerEnter={() => router.prefetch(item.href)}
+            onFocus={() => router.prefetch(item.href)}
+          >
             {item.label}
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

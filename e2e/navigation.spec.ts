@@ -103,3 +103,32 @@ test.describe("anonymous", () => {
     await expect(page.getByTestId("who")).toHaveCount(0);
   });
 });
+
+test.describe("the sidebar", () => {
+  test.use({ storageState: storageState("caseworker") });
+
+  test("moves between pages without reloading the document, and marks the current page", async ({ page }) => {
+    await page.goto("/");
+    const main = page.getByRole("navigation", { name: "Main navigation" });
+    const cases = main.getByRole("link", { name: "Cases" });
+    // A real address, so that opening it in a new tab works as for any link.
+    await expect(cases).toHaveAttribute("href", "/cases");
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+
+    await cases.click();
+    await expect(page).toHaveURL(/\/cases$/);
+    await expect(page.getByTestId("case-list")).toBeVisible();
+    await expect(cases).toHaveAttribute("aria-current", "page");
+    await expect(main.getByRole("link", { name: "Home" })).not.toHaveAttribute("aria-current", "page");
+
+    await main.getByRole("link", { name: "Register" }).click();
+    await expect(page).toHaveURL(/\/cases\/new$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Register a person" })).toBeVisible();
+    await expect(main.getByRole("link", { name: "Register" })).toHaveAttribute("aria-current", "page");
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+      true,
+    );
+  });
+});

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { nationalityLabel } from "@/lib/reference/nationalities";
 import type { CountryOption } from "./reference";
@@ -51,9 +50,10 @@ export function DuplicateMatches({
                 · {t("register.similarity", { score: Math.round(m.score * 100) })}
               </span>
             </span>
-            <Link className="button secondary" href={`/cases/${m.id}`}>
+            {/* A plain link: leaving the form needs no client-side navigation, nor next/link's code. */}
+            <a className="button secondary" href={`/cases/${m.id}`}>
               {t("register.open")}
-            </Link>
+            </a>
           </li>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: out-of-scope matches carry no id by design
