@@ -92,7 +92,9 @@ async function run(url: string, reuse: boolean) {
   const { seedDatabase } = await import("../../db/seed");
   const { buildBeneficiaries } = await import("./beneficiaries");
   const { buildAssistance, buildReferrals, buildScreenings } = await import("./activity");
-  const sql = postgres(url, { max: 4, onnotice: () => {} });
+  // No lifetime limit: postgres.js otherwise closes a connection after 30-60 minutes, and a slow
+  // build (the dashboard cells alone took 24 minutes on a busy machine) outlives it.
+  const sql = postgres(url, { max: 4, max_lifetime: 0, onnotice: () => {} });
 
   log(`dataset: ${JSON.stringify(SIZE)}`);
   const t0 = performance.now();
@@ -104,14 +106,20 @@ async function run(url: string, reuse: boolean) {
     await sql.unsafe(`insert into users (email, name, role, office_code, password_hash, must_change_password)
     select 'bench.' || lower(o.code) || '.' || g || '@sanad.example', 'Bench caseworker ' || g, 'caseworker', o.code, 'x', false
     from offices o cross join generate_series(1, 20) g where o.code <> 'TUN' on conflict do nothing`);
-    const tPeople = performance.now();
-    await buildBeneficiaries(sql, SIZE.beneficiaries);
-    log(`  people: ${((performance.now() - tPeople) / 1000).toFixed(1)} s`);
-    const tServices = performance.now();
-    await buildAssistance(sql, SIZE.assistance, log);
-    log(`  services: ${((performance.now() - tServices) / 1000).toFixed(1)} s`);
-    await buildReferrals(sql, SIZE.referrals);
-    await buildScreenings(sql, SIZE.screenings);
+    // One connection for the whole build: the services, referrals and screenings share a temp table.
+    const build = await sql.reserve();
+    try {
+      const tPeople = performance.now();
+      await buildBeneficiaries(build, SIZE.beneficiaries);
+      log(`  people: ${((performance.now() - tPeople) / 1000).toFixed(1)} s`);
+      const tServices = performance.now();
+      await buildAssistance(build, SIZE.assistance, log);
+      log(`  services: ${((performance.now() - tServices) / 1000).toFixed(1)} s`);
+      await buildReferrals(build, SIZE.referrals);
+      await buildScreenings(build, SIZE.screenings);
+    } finally {
+      build.release();
+    }
     await sql.unsafe("vacuum analyze");
   }
   const buildSeconds = (performance.now() - t0) / 1000;
