@@ -9,6 +9,7 @@
  *   npm run bench -- --keep sanad_bench_full   build into (or reuse) a named database and keep it,
  *                                              to study plans with EXPLAIN ANALYZE between runs
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -128,10 +129,13 @@ async function run(url: string, reuse: boolean) {
     (select count(*) from referrals)::int as referrals, (select count(*) from screenings)::int as screenings`;
   log(`${reuse ? "migrated" : "built"} in ${buildSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
 
+  await measureMachine(sql, "before");
   await measureDal(sql);
   // Registrations before the import: after it, PostgreSQL spends a while chaining the import's
   // audit rows (one per person) into the hash chain, which is the import's cost, not theirs.
   if (HTTP) await measureHttp(url, sql);
+  // Before the import, which leaves PostgreSQL chaining its audit rows for a while.
+  await measureMachine(sql, "after");
   await measureImport();
   await sql.end();
   report(counts ?? {}, buildSeconds);
@@ -158,6 +162,24 @@ async function actorFor(email: string) {
     },
     ip: "127.0.0.1",
   };
+}
+
+/**
+ * The machine's own speed, with no Sanad code in it: one core of Node and one PostgreSQL backend,
+ * each doing fixed work, before and after the measures (the import excepted). The same build has measured a
+ * third faster or slower from one hour to the next on the same kind of machine; comparing runs,
+ * compare these first.
+ */
+async function measureMachine(sql: postgres.Sql, when: "before" | "after") {
+  const data = Buffer.alloc(128 * 1024 * 1024, 7);
+  record(
+    `machine ${when} the measures: Node, sha256 of 128 MiB`,
+    await time(async () => createHash("sha256").update(data).digest(), 7),
+  );
+  record(
+    `machine ${when} the measures: PostgreSQL, sum of 1M rows`,
+    await time(() => sql`select sum(i) from generate_series(1, 1000000) i`, 7),
+  );
 }
 
 async function measureDal(sql: postgres.Sql) {
