@@ -26,7 +26,7 @@ test("a caseworker switches to Arabic: the page turns right-to-left with Arabic 
 
   // The language buttons, in a group named in the page's language.
   const language = (group: string, name: string) =>
-    page.getByRole("group", { name: group }).getByRole("button", { name, exact: true });
+    page.getByRole("group", { name: group, exact: true }).getByRole("button", { name, exact: true });
   await expect(language("Language", "English")).toHaveAttribute("aria-current", "true");
   await language("Language", "العربية").click();
   await expect(html).toHaveAttribute("dir", "rtl");

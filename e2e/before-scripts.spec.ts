@@ -59,6 +59,27 @@ test("a button that works in script is disabled until the page's scripts have ru
  * before the page's scripts have run: Next accepts the action only from this site's origin, which
  * the browser states unless the referrer policy tells it not to.
  */
+/** The language buttons post to a server action too, so the language changes without scripts. */
+test("the language can be changed before the page's scripts run", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "العربية", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.getByRole("button", { name: "العربية", exact: true })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
+    await page.getByRole("button", { name: "English", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  } finally {
+    await context.close();
+  }
+});
+
 test("signing out before the page's scripts run signs the user out", async ({ browser }) => {
   const context = await browser.newContext({
     storageState: storageState("caseworker"),

@@ -113,6 +113,12 @@ test.describe("the sidebar", () => {
     const cases = main.getByRole("link", { name: "Cases" });
     // A real address, so that opening it in a new tab works as for any link.
     await expect(cases).toHaveAttribute("href", "/cases");
+    // Once React has hydrated the link (its props are on the element): a click before that is the
+    // browser's own navigation, which would reload the document whatever the link does.
+    await page.waitForFunction(() => {
+      const link = document.querySelector('[data-nav="cases"]');
+      return link !== null && Object.keys(link).some((key) => key.startsWith("__reactProps"));
+    });
     await page.evaluate(() => {
       (window as unknown as { sameDocument: boolean }).sameDocument = true;
     });

@@ -9,7 +9,8 @@ import { type Timing, time } from "./stats";
 export interface Server {
   base: string;
   pid: number | undefined;
-  stop: () => void;
+  /** Stops the server and resolves once its process has exited (or after 10 s). */
+  stop: () => Promise<void>;
 }
 
 const TICKS_PER_SECOND = 100;
@@ -74,7 +75,22 @@ export async function startServer(databaseUrl: string): Promise<Server> {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${base}/sign-in`)).ok)
-        return { base, pid: child.pid, stop: () => child.kill("SIGTERM") };
+        return {
+          base,
+          pid: child.pid,
+          stop: () => {
+            if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+            const exited = new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, 10_000);
+              child.once("exit", () => {
+                clearTimeout(timer);
+                resolve();
+              });
+            });
+            child.kill("SIGTERM");
+            return exited;
+          },
+        };
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
