@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { loadMessages } from "../lib/i18n/load-messages";
 import { storageState, uniqueName } from "./support";
 
 /**
@@ -59,27 +60,6 @@ test("a button that works in script is disabled until the page's scripts have ru
  * before the page's scripts have run: Next accepts the action only from this site's origin, which
  * the browser states unless the referrer policy tells it not to.
  */
-/** The language buttons post to a server action too, so the language changes without scripts. */
-test("the language can be changed before the page's scripts run", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  try {
-    const page = await context.newPage();
-    await page.goto("/sign-in");
-    await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await page.getByRole("button", { name: "العربية", exact: true }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
-    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-    await expect(page.getByRole("button", { name: "العربية", exact: true })).toHaveAttribute(
-      "aria-current",
-      "true",
-    );
-    await page.getByRole("button", { name: "English", exact: true }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  } finally {
-    await context.close();
-  }
-});
-
 test("signing out before the page's scripts run signs the user out", async ({ browser }) => {
   const context = await browser.newContext({
     storageState: storageState("caseworker"),
@@ -93,6 +73,30 @@ test("signing out before the page's scripts run signs the user out", async ({ br
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
+  } finally {
+    await context.close();
+  }
+});
+
+/** The language buttons post to a server action too, so the language changes without scripts. */
+test("the language can be changed before the page's scripts run", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "العربية", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    const arabic = loadMessages("ar") as { signIn: { title: string } };
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(arabic.signIn.title);
+    await expect(page.getByRole("button", { name: "العربية", exact: true })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
+    await page.getByRole("button", { name: "English", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Sanad");
   } finally {
     await context.close();
   }

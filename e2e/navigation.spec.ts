@@ -129,10 +129,12 @@ test.describe("the sidebar", () => {
     await expect(cases).toHaveAttribute("aria-current", "page");
     await expect(main.getByRole("link", { name: "Home" })).not.toHaveAttribute("aria-current", "page");
 
-    await main.getByRole("link", { name: "Register" }).click();
+    const register = main.getByRole("link", { name: "Register a person", exact: true });
+    await register.click();
     await expect(page).toHaveURL(/\/cases\/new$/);
     await expect(page.getByRole("heading", { level: 1, name: "Register a person" })).toBeVisible();
-    await expect(main.getByRole("link", { name: "Register" })).toHaveAttribute("aria-current", "page");
+    await expect(register).toHaveAttribute("aria-current", "page");
+    await expect(cases).not.toHaveAttribute("aria-current", "page");
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
       true,
     );

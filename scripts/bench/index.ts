@@ -167,9 +167,9 @@ async function actorFor(email: string) {
 
 /**
  * The machine's own speed, with no Sanad code in it: one core of Node and one PostgreSQL backend,
- * each doing fixed work, before and after the measures (the import excepted). The same build has measured a
- * third faster or slower from one hour to the next on the same kind of machine; comparing runs,
- * compare these first.
+ * each doing fixed work, before and after the measures (the import excepted). The same build has
+ * measured a third faster or slower from one hour to the next on the same kind of machine;
+ * comparing runs, compare these first.
  */
 async function measureMachine(sql: postgres.Sql, when: "before" | "after") {
   const data = Buffer.alloc(128 * 1024 * 1024, 7);
