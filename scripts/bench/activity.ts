@@ -3,6 +3,10 @@ import type postgres from "postgres";
 
 type Sql = postgres.Sql;
 
+/** The activity plan's years, which the services fall in. */
+const PLAN_START = "date '2019-01-01'";
+const PLAN_END = "date '2021-12-31'";
+
 /**
  * Services, referrals and screenings for the people already built, set-based. The roll-up's facts
  * trigger is paused during the bulk load and the facts are then built in one pass by the same SQL
@@ -10,20 +14,25 @@ type Sql = postgres.Sql;
  * counts are then recounted from the facts in one pass.
  */
 export async function buildAssistance(sql: Sql, total: number, log: (m: string) => void): Promise<void> {
+  // `served` numbers the people who could be served in 2019-2021, those born by its end: the
+  // services go to them, and none falls outside the plan's years, so the total is exact.
   await sql.unsafe(`create temp table bench_people as
-    select row_number() over (order by id) as n, id, owner_id, baladiya_pcode, office_code, population_type,
-           date_of_birth, detained
+    select row_number() over (order by id) as n,
+           case when date_of_birth <= ${PLAN_END} then count(*) filter (where date_of_birth <= ${PLAN_END}) over (order by id) end as served,
+           id, owner_id, baladiya_pcode, office_code, population_type, date_of_birth, detained
     from beneficiaries`);
   await sql.unsafe("create index on bench_people (n)");
-  const [{ people } = { people: 0 }] = await sql<
-    { people: number }[]
-  >`select count(*)::int as people from bench_people`;
-  if (people === 0 || total === 0) return;
-  const perPerson = total / people;
+  const [{ people, servable } = { people: 0, servable: 0 }] = await sql<
+    { people: number; servable: number }[]
+  >`select count(*)::int as people, count(served)::int as servable from bench_people`;
+  if (servable === 0 || total === 0) return;
+  // Each person served gets `base` services, and the first `extra` of them one more.
+  const base = Math.floor(total / servable);
+  const extra = total - base * servable;
   const slice = 100_000;
   await sql`alter table assistance_records disable trigger assistance_records_facts_after_insert`;
   for (let from = 1; from <= people; from += slice) {
-    // Each person gets floor(perPerson) or that plus one services so the total comes out right.
+    // A service's date is spread over 2019-2021 from the person's birth, if later, to the end.
     await sql.unsafe(`
       insert into assistance_records (beneficiary_id, assistance_type, programme_code, service_date, baladiya_pcode,
         office_code, quantity, donor_project_id, provided_by, population_type, detained_at_service, age_at_service, recorded_by)
@@ -31,12 +40,13 @@ export async function buildAssistance(sql: Sql, total: number, log: (m: string) 
              case when k % 3 = 0 then null else p.ids[1 + (abs(hashtext(b.id::text)) + k) % array_length(p.ids, 1)] end,
              b.owner_id, b.population_type, b.detained, greatest(0, sanad_age_at(b.date_of_birth, d.d)), b.owner_id
       from bench_people b
-      cross join lateral generate_series(1, floor(${perPerson})::int + case when random() + 0 * b.n < ${perPerson % 1} then 1 else 0 end) k
+      cross join lateral generate_series(1, ${base} + case when b.served <= ${extra} then 1 else 0 end) k
       cross join (select array_agg(id order by code) ids from donor_projects) p
-      cross join lateral (select greatest(date '2019-01-01' + abs(hashtext(b.id::text || k::text)) % 1096, b.date_of_birth) as d) d
+      cross join lateral (select greatest(${PLAN_START}, b.date_of_birth) as first_day) f
+      cross join lateral (select f.first_day + abs(hashtext(b.id::text || k::text)) % (${PLAN_END} - f.first_day + 1) as d) d
       cross join lateral (select code, programme_code from assistance_types
                           order by abs(hashtext(b.id::text || k::text || code::text)) limit 1) t
-      where b.n between ${from} and ${from + slice - 1} and d.d <= date '2021-12-31'`);
+      where b.n between ${from} and ${from + slice - 1} and b.served is not null`);
     log(`  assistance: people ${Math.min(from + slice - 1, people)}/${people}`);
   }
   await sql`alter table assistance_records enable trigger assistance_records_facts_after_insert`;
@@ -75,5 +85,5 @@ export async function buildScreenings(sql: Sql, total: number): Promise<void> {
     cross join lateral (select jsonb_object_agg('q' || q, 1 + (random() * 4 + 0 * b.n)::int) as answers from generate_series(1, 10) q) i
     cross join lateral (select i.answers, (select sum(value::int) from jsonb_each_text(i.answers))::int as total) a
     cross join lateral (select case when a.total <= 15 then 'low' when a.total <= 21 then 'moderate' when a.total <= 29 then 'high' else 'very_high' end as outcome) band
-    cross join lateral (select date '2019-01-01' + (random() * 1000 + 0 * b.n)::int as d) d`);
+    cross join lateral (select greatest(${PLAN_START} + (random() * 1000 + 0 * b.n)::int, b.date_of_birth) as d) d`);
 }
