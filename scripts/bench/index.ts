@@ -261,6 +261,8 @@ async function measureDal(sql: postgres.Sql) {
         // As the app's connections plan: a prepared statement's generic plan, which this client
         // would otherwise use from the sixth run on, does not know whose cases it reads.
         await tx`set local plan_cache_mode = force_custom_plan`;
+        // As the DAL runs this search (see listBeneficiaries).
+        await tx`set local max_parallel_workers_per_gather = 0`;
         await tx`select ${listColumns}, u.name from beneficiaries b join users u on u.id = b.owner_id
           join (select own.id, own.name_key <-> ${key} as distance, own.search_seq from beneficiaries own
               where own.owner_id = ${caseworker.actor.id}

@@ -171,6 +171,11 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
         sql`select set_config('pg_trgm.similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`,
       );
     }
+    // A caseworker's search scans their own cases' index entries, which the planner splits among
+    // parallel workers. Once a pooled connection has read a large table, its parallel workers
+    // start so slowly that the search takes twice as long as without them (bench/README.md,
+    // "Case search by a caseworker"); without them it takes the same time on every connection.
+    if (named) await tx.execute(sql`select set_config('max_parallel_workers_per_gather', '0', true)`);
     const query = tx
       .select({
         row: { ...summaryColumns, searchSeq: beneficiaries.searchSeq },
