@@ -33,19 +33,20 @@ export async function buildAssistance(sql: Sql, total: number, log: (m: string) 
   await sql`alter table assistance_records disable trigger assistance_records_facts_after_insert`;
   for (let from = 1; from <= people; from += slice) {
     // A service's date is spread over 2019-2021 from the person's birth, if later, to the end.
+    // Hashes are taken as bigint: abs() of the smallest int4 is out of int4's range.
     await sql.unsafe(`
       insert into assistance_records (beneficiary_id, assistance_type, programme_code, service_date, baladiya_pcode,
         office_code, quantity, donor_project_id, provided_by, population_type, detained_at_service, age_at_service, recorded_by)
       select b.id, t.code, t.programme_code, d.d, b.baladiya_pcode, b.office_code, 1,
-             case when k % 3 = 0 then null else p.ids[1 + (abs(hashtext(b.id::text)) + k) % array_length(p.ids, 1)] end,
+             case when k % 3 = 0 then null else p.ids[(1 + (abs(hashtext(b.id::text)::bigint) + k) % array_length(p.ids, 1))::int] end,
              b.owner_id, b.population_type, b.detained, greatest(0, sanad_age_at(b.date_of_birth, d.d)), b.owner_id
       from bench_people b
       cross join lateral generate_series(1, ${base} + case when b.served <= ${extra} then 1 else 0 end) k
       cross join (select array_agg(id order by code) ids from donor_projects) p
       cross join lateral (select greatest(${PLAN_START}, b.date_of_birth) as first_day) f
-      cross join lateral (select f.first_day + abs(hashtext(b.id::text || k::text)) % (${PLAN_END} - f.first_day + 1) as d) d
+      cross join lateral (select f.first_day + (abs(hashtext(b.id::text || k::text)::bigint) % (${PLAN_END} - f.first_day + 1))::int as d) d
       cross join lateral (select code, programme_code from assistance_types
-                          order by abs(hashtext(b.id::text || k::text || code::text)) limit 1) t
+                          order by abs(hashtext(b.id::text || k::text || code::text)::bigint) limit 1) t
       where b.n between ${from} and ${from + slice - 1} and b.served is not null`);
     log(`  assistance: people ${Math.min(from + slice - 1, people)}/${people}`);
   }
