@@ -25,7 +25,8 @@ export async function buildAssistance(sql: Sql, total: number, log: (m: string) 
   const [{ people, servable } = { people: 0, servable: 0 }] = await sql<
     { people: number; servable: number }[]
   >`select count(*)::int as people, count(served)::int as servable from bench_people`;
-  if (servable === 0 || total === 0) return;
+  if (total === 0) return;
+  if (servable === 0) throw new Error(`no one born by the end of 2021 to serve ${total} services to`);
   // Each person served gets `base` services, and the first `extra` of them one more.
   const base = Math.floor(total / servable);
   const extra = total - base * servable;

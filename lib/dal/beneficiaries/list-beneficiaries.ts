@@ -172,9 +172,11 @@ export async function listBeneficiaries(ctx: DalContext, rawQuery: unknown): Pro
       );
     }
     // A caseworker's search scans their own cases' index entries, which the planner splits among
-    // parallel workers. Once a pooled connection has read a large table, its parallel workers
-    // start so slowly that the search takes twice as long as without them (bench/README.md,
-    // "Case search by a caseworker"); without them it takes the same time on every connection.
+    // parallel workers. Once a pooled connection has read a large table, those workers are so
+    // slow that the search takes twice as long as without them. Without them it takes the same
+    // time on every connection, if more than with them on a connection that has not: the trade
+    // is measured in bench/README.md, "Case search by a caseworker". Within a caller's
+    // transaction (ctx.tx) the setting lasts until that transaction ends.
     if (named) await tx.execute(sql`select set_config('max_parallel_workers_per_gather', '0', true)`);
     const query = tx
       .select({
