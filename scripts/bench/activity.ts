@@ -3,7 +3,7 @@ import type postgres from "postgres";
 
 type Sql = postgres.Sql;
 
-/** The activity plan's years, which the services fall in. */
+/** The activity plan's years: services fall in them; screenings and referrals start with them. */
 const PLAN_START = "date '2019-01-01'";
 const PLAN_END = "date '2021-12-31'";
 
@@ -72,7 +72,7 @@ export async function buildReferrals(sql: Sql, total: number): Promise<void> {
     cross join lateral (select (array['vhr','reintegration','mhpss','child_protection','bid','health','direct_assistance','atd','counter_trafficking','legal'])[1 + (random() * 9 + 0 * b.n)::int] as service) s
     cross join lateral (select (array['high','medium','low'])[1 + (random() * 2 + 0 * b.n)::int] as urgency) u
     cross join lateral (select (enum_range(null::referral_state))[1 + floor(random() * array_length(enum_range(null::referral_state), 1) + 0 * b.n)::int]::text as state) st
-    cross join lateral (select greatest(timestamptz '2019-01-01', b.date_of_birth::timestamptz) as first_at) f
+    cross join lateral (select greatest(${PLAN_START}, b.date_of_birth)::timestamptz as first_at) f
     cross join lateral (select f.first_at + random() * (now() - f.first_at) as created_at) c`);
 }
 
